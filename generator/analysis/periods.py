@@ -1,0 +1,46 @@
+"""Ledger and evaluation periods: 2024, 2024-H1/H2, 2024-Q1..Q4."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from ..model.records import PERIOD_RE
+
+
+def period_bounds(period: str) -> tuple[date, date] | None:
+    """First and last day (inclusive) of a period, or None if it is malformed."""
+    match = PERIOD_RE.fullmatch(period)
+    if not match:
+        return None
+    year = int(match.group(1))
+    part = match.group(2)
+    if part is None:
+        first_month, months = 1, 12
+    elif part.startswith("H"):
+        first_month, months = (1 if part == "H1" else 7), 6
+    else:
+        first_month, months = 3 * (int(part[1]) - 1) + 1, 3
+    last_month = first_month + months - 1
+    return date(year, first_month, 1), date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+
+def period_label(period: str) -> str:
+    """People's name of a period: 2024年、2024年上半年、2024年第一季度."""
+    match = PERIOD_RE.fullmatch(period)
+    if not match:
+        return period
+    year, part = match.group(1), match.group(2)
+    if part is None:
+        return f"{year}年"
+    if part.startswith("H"):
+        return f"{year}年{'上' if part == 'H1' else '下'}半年"
+    return f"{year}年第{'一二三四'[int(part[1]) - 1]}季度"
+
+
+def sort_periods(periods) -> list[str]:
+    """Periods in time order (malformed ones last, by name)."""
+    def key(p):
+        bounds = period_bounds(p)
+        return (0, bounds[0], bounds[1]) if bounds else (1, date.max, p)
+    return sorted(periods, key=key)

@@ -1,0 +1,48 @@
+"""Statuses at the build date: notices, rectifications, committee terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+UPCOMING, ACTIVE, ENDED = "upcoming", "active", "ended"
+NOTICE_STATUS_LABEL = {UPCOMING: "即将公示", ACTIVE: "公示中", ENDED: "已结束"}
+
+RECTIFIED, IN_PROGRESS, OVERDUE = "rectified", "in_progress", "overdue"
+ITEM_STATUS_LABEL = {RECTIFIED: "已整改", IN_PROGRESS: "整改中", OVERDUE: "逾期"}
+
+ELECTION_WARNING_DAYS = 90
+
+
+@dataclass(frozen=True)
+class NoticeStatus:
+    state: str
+    days_left: int      # including today; 0 unless active
+
+    @property
+    def label(self) -> str:
+        return NOTICE_STATUS_LABEL[self.state]
+
+
+def notice_status(notice, as_of: date) -> NoticeStatus:
+    start, end = notice.period.from_, notice.period.to
+    if as_of < start:
+        return NoticeStatus(UPCOMING, 0)
+    if as_of > end:
+        return NoticeStatus(ENDED, 0)
+    return NoticeStatus(ACTIVE, (end - as_of).days + 1)
+
+
+def item_status(item, as_of: date) -> str | None:
+    """Status of a failed inspection item; None for items that passed."""
+    if item.result != "fail":
+        return None
+    if item.rectified_on is not None:
+        return RECTIFIED
+    if item.rectify_by is not None and as_of > item.rectify_by:
+        return OVERDUE
+    return IN_PROGRESS
+
+
+def is_current_member(member, as_of: date) -> bool:
+    return member.since <= as_of and (member.until is None or member.until >= as_of)

@@ -1,0 +1,109 @@
+"""The `gongshi` command line: parse, dispatch, map outcomes to exit codes.
+
+Exit codes (cli.md): 0 success, 1 the data has errors, 2 wrong usage,
+3 the environment lacks something.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .builddate import BadDate, resolve_build_date
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's own wording, with a Chinese lead and exit 2
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="gongshi", description="小区信息公开门户生成器：检查数据、生成网站和公示栏打印版。")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+
+    def data_option(p):
+        p.add_argument("--data", type=Path, default=Path("data"), metavar="DIR", help="数据目录（默认 ./data）")
+
+    def as_of_option(p):
+        p.add_argument("--as-of", metavar="DATE", help="构建日期 YYYY-MM-DD（默认取 SOURCE_DATE_EPOCH，否则为北京时间今天）")
+
+    p = sub.add_parser("check", help="检查所有数据文件，列出每一个问题")
+    data_option(p)
+    as_of_option(p)
+    p.add_argument("--format", choices=("text", "json", "github"), default="text", help="输出格式（默认 text）")
+    p.add_argument("--base", metavar="REV", help="同时检查相对于 git 版本 REV 已公示的记录是否被悄悄修改")
+
+    p = sub.add_parser("build", help="检查数据，生成网站和公示栏打印版 PDF")
+    data_option(p)
+    p.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="输出目录（默认 ./site）")
+    as_of_option(p)
+    p.add_argument("--no-pdf", action="store_true", help="不生成打印版 PDF")
+    p.add_argument("--community", metavar="SLUG", help="只构建这个小区")
+
+    p = sub.add_parser("serve", help="在 127.0.0.1 上实时预览，数据改动后自动重建")
+    data_option(p)
+    p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+
+    p = sub.add_parser("new", help="新建一个带中文注释的数据文件模板")
+    p.add_argument("kind", metavar="KIND", help="notice、vote、inspection、evaluation、expense、income、entry 或 member")
+    p.add_argument("--community", metavar="SLUG", help="小区（只有一个小区时可省略）")
+    data_option(p)
+    as_of_option(p)
+
+    p = sub.add_parser("diff", help="比较两个 git 版本之间公示内容的变化（中文 Markdown）")
+    p.add_argument("base", metavar="BASE")
+    p.add_argument("head", metavar="HEAD", nargs="?")
+    data_option(p)
+    as_of_option(p)
+
+    p = sub.add_parser("schema", help="写出每类数据文件的 JSON Schema")
+    p.add_argument("--out", type=Path, default=Path("schemas"), metavar="DIR", help="输出目录（默认 ./schemas）")
+
+    p = sub.add_parser("verify", help="按 manifest.json 重新核对已构建或下载的网站")
+    p.add_argument("site", type=Path, metavar="SITE")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        as_of = resolve_build_date(getattr(args, "as_of", None)) if hasattr(args, "as_of") else None
+    except BadDate as exc:
+        print(f"gongshi: 用法错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    command = args.command
+    if command == "check":
+        from .commands import check
+        return check.run(args.data, as_of, args.format, args.base)
+    if command == "schema":
+        from .commands import schema
+        return schema.run(args.out)
+    if command == "build":
+        from .commands import build
+        return build.run(args.data, args.out, as_of, pdf=not args.no_pdf, community=args.community)
+    if command == "serve":
+        from .commands import serve
+        return serve.run(args.data, args.port)
+    if command == "new":
+        from .commands import new
+        return new.run(args.kind, args.community, args.data, as_of)
+    if command == "diff":
+        from .commands import diff
+        return diff.run(args.base, args.head, args.data, as_of)
+    if command == "verify":
+        from .commands import verify
+        return verify.run(args.site)
+    parser.print_help()
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

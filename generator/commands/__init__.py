@@ -1,0 +1,1 @@
+"""One module per `gongshi` command; cli.py only parses and dispatches."""

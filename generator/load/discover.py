@@ -1,0 +1,149 @@
+"""Find the data files under the data folder and tell what kind each one is.
+
+Nothing is followed through a symbolic link: a pull request must not be able to
+publish a file from outside the data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..problems import Location, Problem, error, warning
+
+ID_RE = re.compile(r"[a-z0-9-]+")
+PERIOD_RE = re.compile(r"\d{4}(?:-(?:H[12]|Q[1-4]))?")
+YAML_SUFFIXES = (".yml", ".yaml")
+
+# Folder inside a community → file kind; the stem of each file is its id.
+RECORD_FOLDERS = {
+    "maintenance-fund": "maintenance-fund",
+    "public-revenue": "public-revenue",
+    "votes": "vote",
+    "notices": "notice",
+    "inspections": "inspection",
+    "evaluations": "evaluation",
+}
+PERIOD_KINDS = {"maintenance-fund", "public-revenue", "evaluation"}
+SINGLE_FILES = {"community": "community", "committee": "committee"}
+
+
+@dataclass(frozen=True)
+class DataFile:
+    path: Path
+    kind: str
+    community: str | None  # slug; None for site.yml
+    stem: str
+
+
+def _symlink(path: Path) -> Problem:
+    return error(
+        Location(str(path)),
+        "file.symlink",
+        "数据目录中不允许符号链接：请把文件本身放进数据目录，不要链接到目录之外。",
+    )
+
+
+def _entries(folder: Path, problems: list[Problem]) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as it:
+            items = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(error(Location(str(folder)), "file.unreadable", f"无法读取目录：{exc.strerror or exc}"))
+        return []
+    kept = []
+    for entry in items:
+        if entry.name.startswith("."):
+            continue  # .gitkeep and editor files are not data
+        if entry.is_symlink():
+            problems.append(_symlink(Path(entry.path)))
+            continue
+        kept.append(entry)
+    return kept
+
+
+def _unexpected(path: Path, hint: str) -> Problem:
+    return warning(Location(str(path)), "file.unexpected", f"这个文件不会被读取：{hint}")
+
+
+def _check_stem(path: Path, stem: str, kind: str, problems: list[Problem]) -> bool:
+    if kind in PERIOD_KINDS:
+        if not PERIOD_RE.fullmatch(stem):
+            problems.append(error(Location(str(path)), "period.invalid",
+                                  f"文件名“{stem}”不是有效的期间：应为 2024、2024-H1/2024-H2 或 2024-Q1…2024-Q4。"))
+            return False
+    elif not ID_RE.fullmatch(stem):
+        problems.append(error(Location(str(path)), "id.invalid",
+                              f"文件名“{stem}”不是有效的编号：只能用小写字母、数字和连字符“-”。"))
+        return False
+    return True
+
+
+def discover(data_dir: Path) -> tuple[list[DataFile], list[Problem]]:
+    problems: list[Problem] = []
+    files: list[DataFile] = []
+    if data_dir.is_symlink():
+        return [], [_symlink(data_dir)]
+    if not data_dir.is_dir():
+        return [], [error(Location(str(data_dir)), "file.missing", "找不到数据目录：请用 --data 指定，或在含有 data/ 的目录中运行。")]
+    for entry in _entries(data_dir, problems):
+        path = Path(entry.path)
+        if entry.is_file() and entry.name in ("site.yml", "site.yaml"):
+            files.append(DataFile(path, "site", None, "site"))
+        elif entry.is_dir() and entry.name == "communities":
+            _discover_communities(path, files, problems)
+        elif entry.is_file() and entry.name.endswith(YAML_SUFFIXES):
+            problems.append(_unexpected(path, "数据目录顶层只放 site.yml 和 communities/。"))
+    if not any(f.kind == "site" for f in files):
+        problems.append(error(Location(str(data_dir / "site.yml")), "file.missing", "缺少门户设置文件 site.yml。"))
+    return files, problems
+
+
+def _discover_communities(folder: Path, files: list[DataFile], problems: list[Problem]) -> None:
+    for entry in _entries(folder, problems):
+        path = Path(entry.path)
+        if not entry.is_dir():
+            problems.append(_unexpected(path, "communities/ 下每个小区是一个文件夹。"))
+            continue
+        slug = entry.name
+        if not ID_RE.fullmatch(slug):
+            problems.append(error(Location(str(path)), "id.invalid",
+                                  f"小区文件夹名“{slug}”只能用小写字母、数字和连字符“-”。"))
+            continue
+        _discover_community(path, slug, files, problems)
+
+
+def _discover_community(folder: Path, slug: str, files: list[DataFile], problems: list[Problem]) -> None:
+    seen: dict[tuple[str, str], Path] = {}
+    for entry in _entries(folder, problems):
+        path = Path(entry.path)
+        stem, suffix = os.path.splitext(entry.name)
+        if entry.is_file() and suffix in YAML_SUFFIXES and stem in SINGLE_FILES:
+            _add(DataFile(path, SINGLE_FILES[stem], slug, stem), seen, files, problems)
+        elif entry.is_dir() and entry.name in RECORD_FOLDERS:
+            kind = RECORD_FOLDERS[entry.name]
+            for item in _entries(path, problems):
+                item_path = Path(item.path)
+                item_stem, item_suffix = os.path.splitext(item.name)
+                if not item.is_file() or item_suffix not in YAML_SUFFIXES:
+                    problems.append(_unexpected(item_path, f"{entry.name}/ 中只放 .yml 文件。"))
+                elif _check_stem(item_path, item_stem, kind, problems):
+                    _add(DataFile(item_path, kind, slug, item_stem), seen, files, problems)
+        else:
+            problems.append(_unexpected(path, "小区文件夹中只放 community.yml、committee.yml 和 "
+                                              + "、".join(f"{k}/" for k in RECORD_FOLDERS) + "。"))
+    if ("community", "community") not in seen:
+        problems.append(error(Location(str(folder / "community.yml")), "file.missing",
+                              f"小区“{slug}”缺少 community.yml（小区概况）。"))
+
+
+def _add(file: DataFile, seen: dict, files: list[DataFile], problems: list[Problem]) -> None:
+    key = (file.kind, file.stem)
+    if key in seen:
+        problems.append(error(Location(str(file.path)), "id.duplicate",
+                              f"编号“{file.stem}”与 {seen[key].name} 重复：同一编号只能有一个文件。"))
+        return
+    seen[key] = file.path
+    files.append(file)

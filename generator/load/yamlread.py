@@ -1,0 +1,319 @@
+"""Read one YAML file into plain containers plus a map of value positions.
+
+Built from PyYAML's parser events (the C parser when available) rather than its
+constructor, so that: no tag is ever constructed, duplicate keys are caught, aliases
+are counted before they can expand a document, and every value keeps its line and
+column (reported from 1; PyYAML counts from 0).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..problems import Location, Problem, error
+from .scalars import NULL_WORDS, Plain, Quoted
+
+try:  # the C parser is several times faster; fall back where libyaml is absent
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+# Aliases may share a subtree, but the document they describe must stay small:
+# a "billion laughs" file is refused before anything walks the expanded tree.
+MAX_EXPANDED_NODES = 500_000
+MAX_DEPTH = 64
+
+PathKey = tuple  # e.g. ("entries", 3, "amount")
+
+
+@dataclass
+class Document:
+    """A parsed file: its data and where each value (and each key) was written."""
+
+    path: Path
+    data: Any
+    value_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    # Literal/folded block scalars (`|`, `>`): their text starts on the next line.
+    block_scalars: set[PathKey] = field(default_factory=set)
+
+    def at(self, *keys) -> Location:
+        """Location of the value at `keys`, or of its nearest written ancestor."""
+        path = tuple(keys)
+        while True:
+            pos = self.value_positions.get(path)
+            if pos is not None:
+                return Location(str(self.path), *pos)
+            if not path:
+                return Location(str(self.path), 1, 1)
+            path = path[:-1]
+
+    def line_in_text(self, keys: tuple, line_offset: int) -> Location:
+        """Location of line `line_offset` (from 0) inside the text value at `keys`."""
+        base = self.at(*keys)
+        first = base.line + 1 if tuple(keys) in self.block_scalars else base.line
+        return Location(base.path, first + line_offset, 1 if line_offset or tuple(keys) in self.block_scalars else base.column)
+
+    def key_at(self, *keys) -> Location:
+        """Location of the key that introduces `keys` (falls back to the value)."""
+        pos = self.key_positions.get(tuple(keys))
+        if pos is not None:
+            return Location(str(self.path), *pos)
+        return self.at(*keys)
+
+
+def _pos(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _line_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = len(before) - (before.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def decode_source(path: Path, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """UTF-8 only (a BOM and CRLF line ends are accepted)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _line_of_offset(raw, exc.start)
+        hint = ""
+        try:
+            raw.decode("gb18030")
+            hint = "看起来是 GBK/GB18030 编码，"
+        except UnicodeDecodeError:
+            pass
+        return None, [
+            error(
+                Location(str(path), line, column),
+                "file.encoding",
+                f"文件不是 UTF-8 编码：{hint}第 {line} 行有无法识别的字节。请用编辑器“另存为 UTF-8”后再提交。",
+            )
+        ]
+    return text.replace("\r\n", "\n"), []
+
+
+def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
+    """Read and parse `path`; bad input gives problems, never an exception."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [
+                error(
+                    Location(str(path)),
+                    "file.too_large",
+                    f"文件过大：{size:,} 字节，上限为 {MAX_FILE_BYTES:,} 字节（5 MB）。请把数据拆分到多个文件。",
+                )
+            ]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [error(Location(str(path)), "file.unreadable", f"无法读取文件：{exc.strerror or exc}")]
+    text, problems = decode_source(path, raw)
+    if text is None:
+        return None, problems
+    return parse_text(path, text)
+
+
+def parse_text(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
+    doc = Document(path=path, data=None)
+    builder = _TreeBuilder(doc)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            problem = builder.feed(event)
+            if problem is not None:
+                return None, [problem]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = _pos(mark) if mark else (1, 1)
+        reason = exc.problem or exc.context or "格式错误"
+        return None, [
+            error(
+                Location(str(path), line, column),
+                "yaml.syntax",
+                f"YAML 格式错误：{_translate_reason(reason)}。请检查这一行的缩进（只能用空格，不能用 Tab）、冒号后的空格和引号是否成对。",
+            )
+        ]
+    except yaml.YAMLError as exc:
+        return None, [error(Location(str(path)), "yaml.syntax", f"YAML 格式错误：{exc}")]
+    return doc, builder.problems
+
+
+_REASONS = (
+    ("cannot start any token", "出现了不能开始一个值的字符（常见原因：用了 Tab 缩进，YAML 只能用空格）"),
+    ("mapping values are not allowed", "这里不能出现“键: 值”（可能缺少换行、缩进不对，或文字里的冒号需要加引号）"),
+    ("could not find expected ':'", "缺少冒号“:”"),
+    ("did not find expected key", "缩进不对，找不到预期的字段"),
+    ("did not find expected '-'", "列表项“-”的缩进不对"),
+    ("expected <block end>", "缩进不对，这一行与上面的层级对不齐"),
+    ("found unexpected end of stream", "文件意外结束（可能引号没有配对）"),
+    ("found unknown escape character", "双引号里有无法识别的转义字符“\\”"),
+    ("while scanning a quoted scalar", "引号没有配对"),
+    ("found duplicate anchor", "锚点名称重复"),
+)
+
+
+def _translate_reason(reason: str) -> str:
+    for english, chinese in _REASONS:
+        if english in reason:
+            return chinese
+    return reason
+
+
+class _Frame:
+    __slots__ = ("container", "path", "pending_key", "pending_key_pos", "nodes")
+
+    def __init__(self, container, path):
+        self.container = container
+        self.path = path
+        self.pending_key = None
+        self.pending_key_pos = None
+        self.nodes = 1
+
+
+class _TreeBuilder:
+    """Turns parser events into dicts, lists and scalars, recording positions."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchor_of_frame: dict[int, str] = {}
+        self.documents = 0
+        self.expanded_nodes = 0
+        self.problems: list[Problem] = []
+        self._last_added_path: PathKey = ()
+
+    def _loc(self, mark) -> Location:
+        return Location(str(self.doc.path), *_pos(mark))
+
+    def feed(self, event) -> Problem | None:
+        kind = type(event).__name__
+        if kind == "DocumentStartEvent":
+            self.documents += 1
+            if self.documents > 1:
+                return error(
+                    self._loc(event.start_mark),
+                    "yaml.multiple_documents",
+                    "一个文件只能有一个 YAML 文档：请删除“---”分隔线，或把第二部分另存为一个文件。",
+                )
+            return None
+        if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
+            return None
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            return error(
+                self._loc(event.start_mark),
+                "yaml.tag",
+                f"不允许使用 YAML 标签“{tag.replace('tag:yaml.org,2002:', '!!')}”：数据文件只能包含普通的文本、数字、列表和映射。",
+            )
+        if kind == "ScalarEvent":
+            plain = event.style in (None, "")
+            if plain and event.value in NULL_WORDS:
+                value = None
+            else:
+                value = Plain(event.value) if plain else Quoted(event.value)
+            problem = self._add(value, 1, event, event.anchor)
+            if event.style in ("|", ">") and problem is None:
+                self.doc.block_scalars.add(self._last_added_path)
+            return problem
+        if kind == "AliasEvent":
+            if event.anchor not in self.anchors:
+                return error(self._loc(event.start_mark), "yaml.syntax", f"引用了未定义的锚点“{event.anchor}”。")
+            value, nodes = self.anchors[event.anchor]
+            return self._add(value, nodes, event, None)
+        if kind in ("MappingStartEvent", "SequenceStartEvent"):
+            if len(self.stack) >= MAX_DEPTH:
+                return error(
+                    self._loc(event.start_mark),
+                    "yaml.too_complex",
+                    f"嵌套层数超过 {MAX_DEPTH} 层：数据文件不需要这么深的结构。",
+                )
+            container = {} if kind == "MappingStartEvent" else []
+            problem = self._add(container, 0, event, None)
+            if problem is not None:
+                return problem
+            frame = _Frame(container, self._child_path())
+            if event.anchor:
+                self.anchor_of_frame[id(frame)] = event.anchor
+            self.stack.append(frame)
+            return None
+        if kind in ("MappingEndEvent", "SequenceEndEvent"):
+            frame = self.stack.pop()
+            anchor = self.anchor_of_frame.pop(id(frame), None)
+            if anchor:
+                self.anchors[anchor] = (frame.container, frame.nodes)
+            if self.stack:
+                self.stack[-1].nodes += frame.nodes
+            return None
+        return None  # pragma: no cover - no other event kinds exist
+
+    def _child_path(self) -> PathKey:
+        # Path of the value about to be added (computed before it is attached).
+        return self._last_added_path
+
+    def _add(self, value, nodes: int, event, anchor) -> Problem | None:
+        self.expanded_nodes += nodes
+        if self.expanded_nodes > MAX_EXPANDED_NODES:
+            return error(
+                self._loc(event.start_mark),
+                "yaml.too_complex",
+                f"文件展开后超过 {MAX_EXPANDED_NODES:,} 个值（锚点与别名“&/*”被反复引用）：请直接写出数据。",
+            )
+        pos = _pos(event.start_mark)
+        if not self.stack:
+            self.doc.data = value
+            path: PathKey = ()
+        else:
+            frame = self.stack[-1]
+            frame.nodes += nodes
+            if isinstance(frame.container, list):
+                path = frame.path + (len(frame.container),)
+                frame.container.append(value)
+            elif frame.pending_key is None and frame.pending_key_pos is None:
+                # This scalar is a key.
+                if not isinstance(value, str):
+                    if value is None:
+                        value = Plain("null")
+                    else:
+                        return error(
+                            self._loc(event.start_mark),
+                            "yaml.syntax",
+                            "映射的键必须是简单的文字，不能是列表或映射。",
+                        )
+                key = str(value)
+                if key in frame.container:
+                    first = self.doc.key_positions.get(frame.path + (key,))
+                    where = f"（第一次出现在第 {first[0]} 行）" if first else ""
+                    self.problems.append(
+                        error(
+                            self._loc(event.start_mark),
+                            "yaml.duplicate_key",
+                            f"字段“{key}”重复出现{where}：同一层只能写一次，请删除或合并其中一个。",
+                        )
+                    )
+                frame.pending_key = key
+                frame.pending_key_pos = pos
+                return None
+            else:
+                key = frame.pending_key
+                path = frame.path + (key,)
+                # The first occurrence of a duplicated key keeps its position.
+                self.doc.key_positions.setdefault(path, frame.pending_key_pos)
+                if key not in frame.container:
+                    frame.container[key] = value
+                frame.pending_key = None
+                frame.pending_key_pos = None
+        self.doc.value_positions.setdefault(path, pos)
+        self._last_added_path = path
+        if anchor and not isinstance(value, (dict, list)):
+            self.anchors[anchor] = (value, 1)
+        return None

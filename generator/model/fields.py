@@ -1,0 +1,163 @@
+"""Field types: how the text an editor typed becomes a typed value.
+
+Each type is a pydantic PlainValidator over the loader's `Plain`/`Quoted` scalars
+plus the JSON Schema an editor's YAML plugin uses. Failures raise
+PydanticCustomError whose type is our problem code and whose message is Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from ..load.scalars import Quoted
+
+_DECIMAL_RE = re.compile(r"[+]?(\d+)(?:\.(\d+))?")
+_INT_RE = re.compile(r"[+]?\d+")
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ID_RE = re.compile(r"[a-z0-9-]+")
+
+
+def _fail(message: str, code: str = "schema.type"):
+    return PydanticCustomError(code, message)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "一个映射（键: 值）"
+    if isinstance(value, list):
+        return "一个列表"
+    return f"“{value}”"
+
+
+def _scalar(value: Any, expected: str) -> str:
+    if not isinstance(value, str):
+        raise _fail(f"应为{expected}，实际是{_describe(value)}")
+    return value
+
+
+def _decimal(value: Any, what: str, *, allow_zero: bool = True) -> Decimal:
+    text = _scalar(value, what)
+    if isinstance(value, Quoted):
+        raise _fail(f"{what}要写成数字，不能加引号（现在是文本“{text}”）")
+    stripped = text.strip()
+    low = stripped.lower()
+    if low in {".nan", ".inf", "-.inf", "+.inf", "nan", "inf"}:
+        raise _fail(f"{what}必须是具体的数字，不能是“{text}”")
+    if "," in stripped or "，" in stripped:
+        raise _fail(f"{what}不能带千位分隔符：请写成 {stripped.replace(',', '').replace('，', '')}")
+    if "e" in low and re.fullmatch(r"[+-]?[\d.]+e[+-]?\d+", low):
+        raise _fail(f"{what}不能用科学计数法“{text}”：请写出完整数字")
+    if stripped.startswith("-"):
+        raise _fail(f"{what}不能为负数（现在是 {stripped}）：收支方向由 type 决定")
+    match = _DECIMAL_RE.fullmatch(stripped)
+    if not match:
+        raise _fail(f"{what}应为数字，实际是“{text}”")
+    if match.group(2) is not None and len(match.group(2)) > 2:
+        raise _fail(f"{what}最多两位小数（现在是 {stripped}）")
+    number = Decimal(stripped.lstrip("+"))
+    if not allow_zero and number == 0:
+        raise _fail(f"{what}必须大于 0")
+    return number
+
+
+def money(value: Any) -> Decimal:
+    return _decimal(value, "金额")
+
+
+def positive_money(value: Any) -> Decimal:
+    return _decimal(value, "金额", allow_zero=False)
+
+
+def area(value: Any) -> Decimal:
+    return _decimal(value, "面积")
+
+
+def positive_area(value: Any) -> Decimal:
+    return _decimal(value, "面积", allow_zero=False)
+
+
+def number(value: Any) -> Decimal:
+    return _decimal(value, "数值")
+
+
+def count(value: Any) -> int:
+    text = _scalar(value, "整数")
+    if isinstance(value, Quoted):
+        raise _fail(f"应为整数，不能加引号（现在是文本“{text}”）")
+    if not _INT_RE.fullmatch(text.strip()):
+        raise _fail(f"应为不小于 0 的整数，实际是“{text}”")
+    return int(text)
+
+
+def positive_count(value: Any) -> int:
+    n = count(value)
+    if n == 0:
+        raise _fail("必须大于 0")
+    return n
+
+
+def text(value: Any) -> str:
+    return str(_scalar(value, "文字"))
+
+
+def a_date(value: Any) -> date:
+    raw = _scalar(value, "日期").strip()
+    if not _DATE_RE.fullmatch(raw):
+        raise _fail(f"日期应写成 YYYY-MM-DD（例如 2024-03-15），实际是“{raw}”")
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise _fail(f"“{raw}”不是真实存在的日期") from None
+
+
+def boolean(value: Any) -> bool:
+    raw = _scalar(value, "true 或 false")
+    if isinstance(value, Quoted) or raw not in {"true", "false", "True", "False", "TRUE", "FALSE"}:
+        raise _fail(f"应为 true 或 false，实际是“{raw}”")
+    return raw.lower() == "true"
+
+
+def record_id(value: Any) -> str:
+    raw = text(value)
+    if not ID_RE.fullmatch(raw):
+        raise _fail(f"编号“{raw}”只能由小写字母、数字和连字符“-”组成", "id.invalid")
+    return raw
+
+
+def choice(labels: dict[str, str]):
+    """An enumerated text field whose error lists every allowed value with its label."""
+    allowed = "、".join(f"{k}（{v}）" for k, v in labels.items())
+
+    def validate(value: Any) -> str:
+        raw = text(value)
+        if raw not in labels:
+            raise _fail(f"“{raw}”不是允许的值。可选：{allowed}", "schema.enum")
+        return raw
+
+    schema = {
+        "type": "string",
+        "enum": list(labels),
+        "description": "；".join(f"{k}: {v}" for k, v in labels.items()),
+    }
+    return Annotated[str, PlainValidator(validate), WithJsonSchema(schema)]
+
+
+_NUMBER_SCHEMA = {"type": "number", "minimum": 0}
+Money = Annotated[Decimal, PlainValidator(money), WithJsonSchema({**_NUMBER_SCHEMA, "description": "金额（元），最多两位小数，不加引号、不加千位分隔符"})]
+PositiveMoney = Annotated[Decimal, PlainValidator(positive_money), WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "description": "金额（元），大于 0，最多两位小数"})]
+Area = Annotated[Decimal, PlainValidator(area), WithJsonSchema({**_NUMBER_SCHEMA, "description": "面积（平方米），最多两位小数"})]
+PositiveArea = Annotated[Decimal, PlainValidator(positive_area), WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "description": "面积（平方米），大于 0"})]
+Number = Annotated[Decimal, PlainValidator(number), WithJsonSchema({**_NUMBER_SCHEMA, "description": "数值，最多两位小数"})]
+Count = Annotated[int, PlainValidator(count), WithJsonSchema({"type": "integer", "minimum": 0})]
+PositiveCount = Annotated[int, PlainValidator(positive_count), WithJsonSchema({"type": "integer", "minimum": 1})]
+# Text accepts whatever was typed; editors may type numbers (a voucher 0101) too.
+Text = Annotated[str, PlainValidator(text), WithJsonSchema({"type": ["string", "number", "boolean"]})]
+Date = Annotated[date, PlainValidator(a_date), WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "日期，YYYY-MM-DD"})]
+Bool = Annotated[bool, PlainValidator(boolean), WithJsonSchema({"type": "boolean"})]
+Id = Annotated[str, PlainValidator(record_id), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9-]+$"})]

@@ -1,0 +1,55 @@
+"""The checked portal: every valid record with the document it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from ..load.yamlread import Document
+from .records import (
+    Committee, Community, Evaluation, FundLedger, Inspection, Notice, RevenueLedger, Rules, Site, Vote,
+)
+
+T = TypeVar("T")
+
+
+@dataclass
+class Loaded(Generic[T]):
+    """One record (a file's model) and its document, for locations."""
+
+    id: str
+    model: T
+    doc: Document
+
+
+@dataclass
+class CommunityData:
+    slug: str
+    folder: Path
+    profile: Loaded[Community] | None = None
+    committee: Loaded[Committee] | None = None
+    fund: dict[str, Loaded[FundLedger]] = field(default_factory=dict)       # period → ledger
+    revenue: dict[str, Loaded[RevenueLedger]] = field(default_factory=dict)
+    votes: dict[str, Loaded[Vote]] = field(default_factory=dict)
+    notices: dict[str, Loaded[Notice]] = field(default_factory=dict)
+    inspections: dict[str, Loaded[Inspection]] = field(default_factory=dict)
+    evaluations: dict[str, Loaded[Evaluation]] = field(default_factory=dict)
+    # Ids of files that exist but failed validation: references to them are not "missing".
+    invalid: set[tuple[str, str]] = field(default_factory=set)
+
+    def ledgers(self, account: str) -> dict:
+        return self.fund if account == "maintenance-fund" else self.revenue
+
+
+@dataclass
+class Portal:
+    data_dir: Path
+    site: Loaded[Site] | None = None
+    communities: dict[str, CommunityData] = field(default_factory=dict)
+    # Every parsed document, valid or not: personal data is refused in all of them.
+    documents: list[Document] = field(default_factory=list)
+
+    @property
+    def rules(self) -> Rules:
+        return self.site.model.rules if self.site is not None else Rules()

@@ -1,0 +1,291 @@
+"""The shape of every data file kind. Field comments are the editors' documentation
+and become the JSON Schemas' descriptions."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from . import labels
+from .fields import (
+    Area, Bool, Count, Date, Id, Money, Number, PositiveArea, PositiveCount,
+    PositiveMoney, Text, choice, text,
+)
+
+PERIOD_RE = re.compile(r"(\d{4})(?:-(H[12]|Q[1-4]))?")
+
+
+def _period(value: Any) -> str:
+    raw = text(value)
+    if not PERIOD_RE.fullmatch(raw):
+        raise PydanticCustomError(
+            "period.invalid",
+            f"期间“{raw}”格式不对：应为 2024、2024-H1/2024-H2 或 2024-Q1…2024-Q4",
+        )
+    return raw
+
+
+Period = Annotated[str, PlainValidator(_period), WithJsonSchema(
+    {"type": ["string", "integer"], "pattern": r"^\d{4}(-(H[12]|Q[1-4]))?$", "description": "期间：2024、2024-H1 或 2024-Q1"}
+)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=False)
+
+
+# ---------------------------------------------------------------- site.yml
+
+class Rules(Record):
+    pre_vote_notice_days: Count = Field(15, description="表决前公示至少提前的天数")
+    result_notice_within_days: Count = Field(3, description="表决结束后几天内公告结果")
+    min_notice_days: Count = Field(7, description="任何公示的最短天数（首尾两天都算）")
+    committee_size: list[PositiveCount] = Field([5, 11], min_length=2, max_length=2, description="业委会委员人数范围 [最少, 最多]，须为单数")
+    grades: dict[str, Number] = Field({"优秀": 90, "良好": 80, "合格": 60}, description="考评等级的最低得分率（百分比）")
+
+
+class Site(Record):
+    title: Text = Field(description="门户标题")
+    publisher: Text = Field(description="发布单位")
+    base_url: Text = Field(description="网站地址，用于打印版二维码和规范链接，例如 https://example.org/hexie/")
+    rules: Rules = Field(default_factory=Rules, description="规则阈值（可省略，使用默认值）")
+
+
+# ---------------------------------------------------------------- community.yml
+
+class Contract(Record):
+    start: Date = Field(description="合同开始日期")
+    end: Date = Field(description="合同结束日期")
+
+
+class Fee(Record):
+    item: Text = Field(description="收费项目")
+    price: Money = Field(description="收费标准（元）")
+    unit: Text = Field(description="计费单位，例如 元/平方米·月")
+
+
+class PropertyManager(Record):
+    name: Text = Field(description="物业服务企业名称")
+    project_manager: Optional[Text] = Field(None, description="项目负责人")
+    office_phone: Optional[Text] = Field(None, description="物业服务中心电话（固定电话）")
+    contract: Optional[Contract] = Field(None, description="物业服务合同期限")
+    fees: list[Fee] = Field(default_factory=list, description="收费项目和标准（明码标价）")
+
+
+class PartyOrganisation(Record):
+    name: Text = Field(description="党组织名称")
+    kind: choice(labels.PARTY_KIND) = Field(description="党组织类型")
+    established: Optional[Date] = Field(None, description="成立日期")
+
+
+class Community(Record):
+    name: Text = Field(description="小区名称")
+    address: Text = Field(description="地址")
+    street: Text = Field(description="所属街道")
+    neighbourhood: Optional[Text] = Field(None, description="所属社区")
+    owners: PositiveCount = Field(description="有表决权的业主人数（表决的总人数）")
+    exclusive_area_m2: PositiveArea = Field(description="专有部分总面积（平方米）")
+    buildings: list[Text] = Field(default_factory=list, description="楼栋")
+    property_manager: Optional[PropertyManager] = Field(None, description="物业服务企业；没有物业服务时省略")
+    party_organisation: Optional[PartyOrganisation] = Field(None, description="小区党组织；没有时省略")
+
+
+# ---------------------------------------------------------------- committee.yml
+
+class Filing(Record):
+    date: Date = Field(description="备案日期")
+    authority: Text = Field(description="备案机关")
+
+
+class Member(Record):
+    name: Text = Field(description="姓名")
+    role: choice(labels.ROLE) = Field(description="职务")
+    building: Optional[Text] = Field(None, description="所在楼栋（只写楼栋，不写房号）")
+    party_member: Bool = Field(False, description="是否中共党员")
+    cross_appointment: Optional[Text] = Field(None, description="交叉任职")
+    since: Date = Field(description="任职开始日期")
+    until: Optional[Date] = Field(None, description="离任日期；在任时留空")
+    left_reason: Optional[Text] = Field(None, description="离任原因；填写了离任日期时必填")
+
+
+class Committee(Record):
+    kind: choice(labels.COMMITTEE_KIND) = Field(description="业主委员会或物业管理委员会")
+    term: PositiveCount = Field(description="第几届")
+    term_start: Date = Field(description="任期开始")
+    term_end: Date = Field(description="任期结束")
+    filed: Optional[Filing] = Field(None, description="备案情况")
+    office_phone: Optional[Text] = Field(None, description="办公电话（固定电话）")
+    members: list[Member] = Field(description="委员名单（含已离任委员）")
+
+
+# ---------------------------------------------------------------- ledgers
+
+class Apportionment(Record):
+    basis: choice(labels.APPORTION_BASIS) = Field(description="分摊方式")
+    scope: list[Text] = Field(default_factory=list, description="分摊的楼栋")
+
+
+class Emergency(Record):
+    reason: Text = Field(description="紧急情况")
+    approved_by: Text = Field(description="批准单位")
+    reported_on: Date = Field(description="报告日期")
+
+
+class EntryBase(Record):
+    id: Id = Field(description="明细编号，小区内唯一，例如 mf-2024-003")
+    date: Date = Field(description="发生日期")
+    amount: PositiveMoney = Field(description="金额（元），正数；方向由 type 决定")
+    summary: Text = Field(description="摘要")
+    counterparty: Optional[Text] = Field(None, description="对方单位")
+    voucher: Optional[Text] = Field(None, description="凭证号")
+    vote: Optional[Id] = Field(None, description="授权这笔支出的表决编号")
+    apportionment: Optional[Apportionment] = Field(None, description="分摊情况")
+
+
+class FundEntry(EntryBase):
+    type: choice(labels.FUND_ENTRY) = Field(description="类型")
+    from_: Optional[choice({"public-revenue": "公共收益"})] = Field(None, alias="from", description="转入来源（transfer_in 必填）")
+    emergency: Optional[Emergency] = Field(None, description="紧急使用（没有表决时必填）")
+
+
+class RevenueEntry(EntryBase):
+    type: choice(labels.REVENUE_ENTRY) = Field(description="类型")
+    source: Optional[choice(labels.REVENUE_SOURCE)] = Field(None, description="收入来源（income 必填）")
+    to: Optional[choice({"maintenance-fund": "专项维修资金"})] = Field(None, description="转出去向（transfer_out 必填）")
+    authorized_by: Optional[Text] = Field(None, description="授权支出的管理规约条款（没有表决时必填）")
+
+
+class FundLedger(Record):
+    period: Period = Field(description="期间，与文件名相同")
+    opening_balance: Money = Field(description="期初余额")
+    entries: list[FundEntry] = Field(default_factory=list, description="明细")
+    closing_balance: Money = Field(description="期末余额（须与明细核对一致）")
+
+
+class RevenueLedger(Record):
+    period: Period = Field(description="期间，与文件名相同")
+    opening_balance: Money = Field(description="期初余额")
+    entries: list[RevenueEntry] = Field(default_factory=list, description="明细")
+    closing_balance: Money = Field(description="期末余额（须与明细核对一致）")
+
+
+# ---------------------------------------------------------------- votes
+
+class DateRange(Record):
+    start: Date = Field(description="开始日期")
+    end: Date = Field(description="结束日期")
+
+
+class Reported(Record):
+    party_org: Optional[Date] = Field(None, description="报告社区党组织的日期")
+    street: Optional[Date] = Field(None, description="书面报街道备案的日期")
+
+
+class Tally(Record):
+    owners: Count = Field(description="人数")
+    area_m2: Area = Field(description="专有部分面积（平方米）")
+
+
+class Electorate(Record):
+    owners: PositiveCount = Field(description="有表决权的业主人数")
+    area_m2: PositiveArea = Field(description="专有部分面积（平方米）")
+
+
+class Vote(Record):
+    title: Text = Field(description="表决事项")
+    matter: choice(labels.MATTER) = Field(description="事项类别（民法典第278条）")
+    budget: Optional[Money] = Field(None, description="预算上限（元）")
+    notice: Optional[Id] = Field(None, description="表决前公示的编号")
+    voting: DateRange = Field(description="表决期间")
+    reported: Optional[Reported] = Field(None, description="重大事项报备")
+    electorate: Optional[Electorate] = Field(None, description="参加表决的全体业主；省略时取小区的人数和面积")
+    turnout: Optional[Tally] = Field(None, description="参与表决")
+    approve: Optional[Tally] = Field(None, description="同意")
+    oppose: Optional[Tally] = Field(None, description="反对")
+    abstain: Optional[Tally] = Field(None, description="弃权")
+    declared_result: Optional[choice(labels.DECLARED_RESULT)] = Field(None, description="公告的表决结果")
+
+
+# ---------------------------------------------------------------- notices
+
+class NoticePeriod(Record):
+    from_: Date = Field(alias="from", description="公示开始")
+    to: Date = Field(description="公示结束")
+
+
+class Objection(Record):
+    contact: Text = Field(description="异议渠道")
+    until: Date = Field(description="异议截止日期")
+
+
+class Notice(Record):
+    title: Text = Field(description="标题")
+    kind: choice(labels.NOTICE_KIND) = Field(description="公示类别")
+    issuer: Text = Field(description="发布单位")
+    published: Date = Field(description="发布日期")
+    period: NoticePeriod = Field(description="公示期")
+    related: list[Text] = Field(default_factory=list, description="公示的记录，例如 vote/2024-elevator")
+    objection: Optional[Objection] = Field(None, description="异议渠道")
+    corrects: Optional[Text] = Field(None, description="更正的记录（更正公告必填）")
+    changes: Optional[Text] = Field(None, description="更正内容：原为…，现为…，原因…（更正公告必填）")
+    print: Bool = Field(False, description="是否生成公示栏打印版 PDF")
+    body: Text = Field("", description="正文（Markdown）")
+
+
+# ---------------------------------------------------------------- inspections
+
+class InspectionItem(Record):
+    check: Text = Field(description="检查项目")
+    result: choice(labels.ITEM_RESULT) = Field(description="结果")
+    finding: Optional[Text] = Field(None, description="发现的问题")
+    rectify_by: Optional[Date] = Field(None, description="整改期限")
+    rectified_on: Optional[Date] = Field(None, description="整改完成日期；未整改时省略")
+
+
+class Inspection(Record):
+    date: Date = Field(description="检查日期")
+    authority: Text = Field(description="检查单位")
+    source: choice(labels.INSPECTION_SOURCE) = Field(description="检查来源")
+    kind: choice(labels.INSPECTION_KIND) = Field(description="检查类别")
+    items: list[InspectionItem] = Field(description="检查项目")
+    conclusion: Optional[Text] = Field(None, description="结论")
+
+
+# ---------------------------------------------------------------- evaluations
+
+class Category(Record):
+    name: Text = Field(description="考评类别")
+    max: Number = Field(description="满分")
+    score: Number = Field(description="得分")
+
+
+class Satisfaction(Record):
+    surveyed: PositiveCount = Field(description="调查户数")
+    satisfied: Count = Field(description="满意户数")
+    method: Optional[Text] = Field(None, description="调查方式")
+
+
+class Evaluation(Record):
+    evaluated: Text = Field(description="被考评的物业服务企业")
+    evaluators: list[Text] = Field(default_factory=list, description="考评单位")
+    date: Date = Field(description="考评日期")
+    categories: list[Category] = Field(description="分项得分")
+    satisfaction: Optional[Satisfaction] = Field(None, description="满意度调查")
+    declared_grade: Text = Field(description="公布的考评等级")
+
+
+# File kind → model, and the JSON Schema name of each kind.
+KINDS: dict[str, type[Record]] = {
+    "site": Site,
+    "community": Community,
+    "committee": Committee,
+    "maintenance-fund": FundLedger,
+    "public-revenue": RevenueLedger,
+    "vote": Vote,
+    "notice": Notice,
+    "inspection": Inspection,
+    "evaluation": Evaluation,
+}

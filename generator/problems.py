@@ -1,0 +1,136 @@
+"""Problems are data: every stage returns them, one printer shows them.
+
+A `Problem` carries where (path, line, column; both counted from 1), how bad
+(error or warning), a stable code from the spec's table, and a Chinese message.
+Code that finds a problem never prints it and never exits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        return "错误" if self is Severity.ERROR else "警告"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    location: Location
+    code: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self):
+        return (self.location.path, self.location.line, self.location.column, self.code, self.message)
+
+
+def error(location: Location, code: str, message: str) -> Problem:
+    return Problem(location, code, message, Severity.ERROR)
+
+
+def warning(location: Location, code: str, message: str) -> Problem:
+    return Problem(location, code, message, Severity.WARNING)
+
+
+def display_path(path: str | Path) -> str:
+    """Paths are printed relative to the current directory, as editors expect."""
+    p = Path(path)
+    try:
+        rel = os.path.relpath(p, Path.cwd())
+    except ValueError:  # another drive on Windows
+        return p.as_posix()
+    return Path(rel).as_posix()
+
+
+def sorted_problems(problems) -> list[Problem]:
+    return sorted(set(problems), key=Problem.sort_key)
+
+
+def summary_line(problems: list[Problem]) -> str:
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if not problems:
+        return "检查通过：没有发现问题。"
+    return f"共 {errors} 个错误，{warnings} 个警告。"
+
+
+def format_text(problems: list[Problem]) -> str:
+    lines = [
+        f"{display_path(p.location.path)}:{p.location.line}:{p.location.column}: "
+        f"{p.severity.label}[{p.code}]: {p.message}"
+        for p in problems
+    ]
+    lines.append(summary_line(problems))
+    return "\n".join(lines) + "\n"
+
+
+def format_json(problems: list[Problem]) -> str:
+    rows = [
+        {
+            "path": display_path(p.location.path),
+            "line": p.location.line,
+            "column": p.location.column,
+            "severity": p.severity.value,
+            "code": p.code,
+            "message": p.message,
+        }
+        for p in problems
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    # Same escaping as the GitHub Actions toolkit's escapeData.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    # Same escaping as the toolkit's escapeProperty.
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problems: list[Problem]) -> str:
+    """Annotations, then the full GNU-style list: GitHub shows only 10 annotations per step."""
+    lines = []
+    for p in problems:
+        command = "error" if p.is_error else "warning"
+        props = (
+            f"file={_escape_property(display_path(p.location.path))},"
+            f"line={p.location.line},col={p.location.column},"
+            f"title={_escape_property(p.code)}"
+        )
+        lines.append(f"::{command} {props}::{_escape_data(f'[{p.code}] {p.message}')}")
+    return "\n".join(lines) + ("\n" if lines else "") + format_text(problems)
+
+
+FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
+
+
+def asdict_problem(p: Problem) -> dict:
+    d = asdict(p)
+    d["severity"] = p.severity.value
+    return d

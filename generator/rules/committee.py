@@ -1,0 +1,75 @@
+"""Committee rules.
+
+业主大会和业主委员会指导规则: 5 to 11 members, an odd number; a term of at most 5
+years; filing within 30 days (物业管理条例第16条).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..analysis.days import days_between
+from ..analysis.status import ELECTION_WARNING_DAYS, is_current_member
+from ..problems import Problem, error, warning
+
+MAX_TERM_YEARS = 5
+FILING_DAYS = 30
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def check(ctx) -> list[Problem]:
+    problems: list[Problem] = []
+    low, high = ctx.rules.committee_size
+    for community in ctx.portal.communities.values():
+        if community.committee is None:
+            continue
+        committee, doc = community.committee.model, community.committee.doc
+        for i, member in enumerate(committee.members):
+            if member.until is not None and not member.left_reason:
+                problems.append(error(doc.at("members", i, "until"), "committee.left_reason_missing",
+                                      f"委员“{member.name}”填写了离任日期 {member.until}，还需填写离任原因 left_reason。"))
+        current = [m for m in committee.members if is_current_member(m, ctx.as_of)]
+        voting = [m for m in current if m.role != "alternate"]
+        if committee.kind == "owners_committee" and (not low <= len(voting) <= high or len(voting) % 2 == 0):
+            problems.append(error(doc.key_at("members"), "committee.size",
+                                  f"现任委员（不含候补委员）{len(voting)} 人，应为 {low} 至 {high} 人之间的单数。"))
+        chairs = [m for m in current if m.role == "chair"]
+        if len(chairs) != 1:
+            names = "、".join(m.name for m in chairs) or "无"
+            at = doc.at("members", committee.members.index(chairs[1]), "role") if len(chairs) > 1 else doc.key_at("members")
+            problems.append(error(at, "committee.chair", f"现任主任应恰好 1 名，现在是 {len(chairs)} 名（{names}）。"))
+        latest_end = _add_years(committee.term_start, MAX_TERM_YEARS) - timedelta(days=1)
+        if committee.term_end > latest_end:
+            problems.append(error(doc.at("term_end"), "committee.term_too_long",
+                                  f"任期 {committee.term_start} 至 {committee.term_end} 超过 {MAX_TERM_YEARS} 年：最晚到 {latest_end}。"))
+        deadline = committee.term_start + timedelta(days=FILING_DAYS)
+        if committee.filed is not None:
+            late = days_between(committee.term_start, committee.filed.date)
+            if late > FILING_DAYS:
+                problems.append(error(doc.at("filed", "date"), "committee.filing_late",
+                                      f"备案日期 {committee.filed.date} 在任期开始 {committee.term_start} 后第 {late} 天，"
+                                      f"应在 {FILING_DAYS} 日内（{deadline} 前）备案。"))
+        elif ctx.as_of > deadline:
+            problems.append(error(doc.key_at("term_start"), "committee.filing_late",
+                                  f"任期 {committee.term_start} 开始已超过 {FILING_DAYS} 日，仍没有备案记录 filed。"))
+        problems += _election_due(community, committee, doc, ctx.as_of)
+    return problems
+
+
+def _election_due(community, committee, doc, as_of: date) -> list[Problem]:
+    days_left = days_between(as_of, committee.term_end)
+    if days_left > ELECTION_WARNING_DAYS:
+        return []
+    planned = [v for v in community.votes.values()
+               if v.model.matter == "election" and v.model.voting.start > committee.term_start]
+    if planned:
+        return []
+    state = f"还有 {days_left} 天" if days_left >= 0 else f"已过 {-days_left} 天"
+    return [warning(doc.at("term_end"), "committee.election_due",
+                    f"本届任期 {committee.term_end} 结束（{state}），还没有换届选举的表决（matter: election）。")]

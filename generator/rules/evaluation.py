@@ -1,0 +1,35 @@
+"""Evaluation rules: scores within range, the grade computed from the total."""
+
+from __future__ import annotations
+
+from ..analysis.grades import grade_for, score_percent, total_score
+from ..formatting import percent
+from ..problems import Problem, error
+
+
+def check(ctx) -> list[Problem]:
+    problems: list[Problem] = []
+    floors = ctx.rules.grades
+    for community in ctx.portal.communities.values():
+        for loaded in community.evaluations.values():
+            ev, doc = loaded.model, loaded.doc
+            in_range = True
+            for i, category in enumerate(ev.categories):
+                if category.score > category.max:
+                    in_range = False
+                    problems.append(error(doc.at("categories", i, "score"), "evaluation.score_out_of_range",
+                                          f"“{category.name}”得分 {category.score} 超过满分 {category.max}：应在 0 至 {category.max} 之间。"))
+            if ev.satisfaction and ev.satisfaction.satisfied > ev.satisfaction.surveyed:
+                problems.append(error(doc.at("satisfaction", "satisfied"), "evaluation.satisfaction_invalid",
+                                      f"满意户数 {ev.satisfaction.satisfied} 超过调查户数 {ev.satisfaction.surveyed}。"))
+            if not in_range:
+                continue
+            ratio = score_percent(ev)
+            grade = grade_for(ratio, floors)
+            if ev.declared_grade != grade:
+                total, maximum = total_score(ev)
+                floor_text = "、".join(f"{k} ≥ {v}%" for k, v in floors.items())
+                problems.append(error(doc.at("declared_grade"), "evaluation.grade_mismatch",
+                                      f"公布的等级是“{ev.declared_grade}”，按总分 {total}/{maximum}"
+                                      f"（{percent(ratio / 100)}）应为“{grade}”（{floor_text}）。"))
+    return problems

@@ -1,0 +1,170 @@
+"""Ledger rules: periods, reconciliation, running balance, authorisation, transfers.
+
+住宅专项维修资金管理办法 / 民法典第281条: the fund belongs to the owners and its use
+is decided by them (art. 278) or, in an emergency, applied for by the committee.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+from decimal import Decimal
+
+from ..analysis.ledgers import statement_of
+from ..analysis.periods import period_bounds, period_label, sort_periods
+from ..analysis.votes import compute_outcome
+from ..formatting import money
+from ..model.labels import LEDGER_TARGET
+from ..problems import Problem, error
+
+ACCOUNTS = ("maintenance-fund", "public-revenue")
+
+
+def check(ctx) -> list[Problem]:
+    problems: list[Problem] = []
+    for community in ctx.portal.communities.values():
+        for account in ACCOUNTS:
+            problems += _periods(community, account)
+            for period, ledger in community.ledgers(account).items():
+                problems += _ledger(community, account, period, ledger)
+        problems += _budgets(community)
+        problems += _transfers(community)
+    return problems
+
+
+def _periods(community, account: str) -> list[Problem]:
+    problems: list[Problem] = []
+    ledgers = community.ledgers(account)
+    for period, ledger in ledgers.items():
+        if ledger.model.period != period:
+            problems.append(error(ledger.doc.at("period"), "period.invalid",
+                                  f"period 写的是“{ledger.model.period}”，应与文件名相同：{period}。"))
+    ordered = [p for p in sort_periods(ledgers) if period_bounds(p)]
+    for before, after in zip(ordered, ordered[1:]):
+        (_, end_a), (start_b, _) = period_bounds(before), period_bounds(after)
+        doc_b, doc_a = ledgers[after], ledgers[before]
+        if start_b <= end_a:
+            problems.append(error(doc_b.doc.at("period"), "period.overlap",
+                                  f"{LEDGER_TARGET[account]}期间 {after} 与 {before} 重叠：同一账目的期间不能重叠。"))
+        elif start_b > end_a + timedelta(days=1):
+            problems.append(error(doc_b.doc.at("period"), "period.gap",
+                                  f"{LEDGER_TARGET[account]}在 {before} 与 {after} 之间缺少 "
+                                  f"{end_a + timedelta(days=1)} 至 {start_b - timedelta(days=1)} 的账目：期间必须前后相接。"))
+        else:
+            closing, opening = doc_a.model.closing_balance, doc_b.model.opening_balance
+            if closing != opening:
+                problems.append(error(doc_b.doc.at("opening_balance"), "ledger.opening_mismatch",
+                                      f"期初余额 {money(opening)} 与上一期（{period_label(before)}）的期末余额 "
+                                      f"{money(closing)} 不符，差 {money(abs(opening - closing))}。"))
+    return problems
+
+
+def _ledger(community, account: str, period: str, ledger) -> list[Problem]:
+    problems: list[Problem] = []
+    model, doc = ledger.model, ledger.doc
+    st = statement_of(account, model)
+    if not st.reconciles:
+        problems.append(error(doc.at("closing_balance"), "ledger.unbalanced",
+                              f"期末余额 {money(st.declared_closing)} 与按明细计算的 {money(st.computed_closing)} 不符，"
+                              f"差 {money(abs(st.declared_closing - st.computed_closing))}"
+                              f"（期初 {money(st.opening)} + 收入 {money(st.total_inflow)} − 支出 {money(st.total_outflow)}）。"))
+    negative = st.first_negative()
+    if negative is not None:
+        entry = model.entries[negative.index]
+        problems.append(error(doc.at("entries", negative.index, "amount"), "ledger.negative_balance",
+                              f"按日期顺序累计，到明细“{entry.id}”（{entry.date}）后余额为 {money(negative.balance)}："
+                              "余额不能小于零，请检查金额、日期或期初余额。"))
+    bounds = period_bounds(period)
+    for i, entry in enumerate(model.entries):
+        if bounds and not bounds[0] <= entry.date <= bounds[1]:
+            problems.append(error(doc.at("entries", i, "date"), "ledger.date_outside_period",
+                                  f"明细“{entry.id}”的日期 {entry.date} 不在本期 {bounds[0]} 至 {bounds[1]} 之内。"))
+        problems += _entry_fields(account, doc, i, entry)
+        problems += _authorisation(community, account, doc, i, entry)
+    return problems
+
+
+def _entry_fields(account: str, doc, i: int, entry) -> list[Problem]:
+    needed = {"transfer_in": "from", "transfer_out": "to", "income": "source"}.get(entry.type)
+    attr = {"from": "from_"}.get(needed, needed)
+    if needed and getattr(entry, attr, None) is None:
+        return [error(doc.key_at("entries", i, "type"), "schema.missing_field",
+                      f"类型为 {entry.type} 的明细“{entry.id}”缺少字段“{needed}”。")]
+    return []
+
+
+def _authorisation(community, account: str, doc, i: int, entry) -> list[Problem]:
+    if entry.type != "expense":
+        return []
+    if entry.vote is None:
+        if account == "maintenance-fund" and entry.emergency is None:
+            return [error(doc.at("entries", i, "type"), "ledger.expense_unauthorized",
+                          f"维修资金支出“{entry.id}”没有授权：请填写通过的表决 vote，或紧急使用 emergency（reason、approved_by、reported_on）。")]
+        if account == "public-revenue" and not entry.authorized_by:
+            return [error(doc.at("entries", i, "type"), "ledger.expense_unauthorized",
+                          f"公共收益支出“{entry.id}”没有授权：请填写通过的表决 vote，或授权它的管理规约条款 authorized_by。")]
+        return []
+    vote = community.votes.get(entry.vote)
+    if vote is None:
+        return []  # ref.missing reports it
+    profile = community.profile.model if community.profile else None
+    outcome = compute_outcome(vote.model, profile)
+    if account == "maintenance-fund" and vote.model.matter != "use_fund":
+        return [error(doc.at("entries", i, "vote"), "ledger.vote_not_passed",
+                      f"表决“{entry.vote}”的事项是 {vote.model.matter}，不是使用维修资金（use_fund），不能授权这笔维修资金支出。")]
+    if outcome is None or not outcome.passed:
+        why = "尚未计票" if outcome is None else f"按计票结果未通过（{outcome.reason}）"
+        return [error(doc.at("entries", i, "vote"), "ledger.vote_not_passed",
+                      f"支出“{entry.id}”引用的表决“{entry.vote}”{why}，不能授权支出。")]
+    return []
+
+
+def _budgets(community) -> list[Problem]:
+    spent: dict[str, list] = defaultdict(list)
+    for account in ACCOUNTS:
+        for ledger in community.ledgers(account).values():
+            for i, entry in enumerate(ledger.model.entries):
+                if entry.type == "expense" and entry.vote:
+                    spent[entry.vote].append((entry.date, ledger, i, entry))
+    problems: list[Problem] = []
+    for vote_id, rows in spent.items():
+        vote = community.votes.get(vote_id)
+        if vote is None or vote.model.budget is None:
+            continue
+        budget = vote.model.budget
+        total = Decimal("0")
+        for day, ledger, i, entry in sorted(rows, key=lambda r: r[0]):
+            total += entry.amount
+            if total > budget:
+                problems.append(error(ledger.doc.at("entries", i, "amount"), "ledger.over_budget",
+                                      f"引用表决“{vote_id}”的支出累计 {money(total)}，超过预算 {money(budget)}，"
+                                      f"超出 {money(total - budget)}。"))
+                break
+    return problems
+
+
+def _transfers(community) -> list[Problem]:
+    outs, ins = [], []
+    for ledger in community.revenue.values():
+        for i, entry in enumerate(ledger.model.entries):
+            if entry.type == "transfer_out":
+                outs.append((ledger, i, entry))
+    for ledger in community.fund.values():
+        for i, entry in enumerate(ledger.model.entries):
+            if entry.type == "transfer_in":
+                ins.append((ledger, i, entry))
+    unmatched_ins = list(ins)
+    problems: list[Problem] = []
+    for ledger, i, entry in outs:
+        match = next((row for row in unmatched_ins if row[2].date == entry.date and row[2].amount == entry.amount), None)
+        if match is not None:
+            unmatched_ins.remove(match)
+            continue
+        problems.append(error(ledger.doc.at("entries", i, "amount"), "ledger.transfer_unmatched",
+                              f"公共收益转出“{entry.id}”（{entry.date}，{money(entry.amount)}）在专项维修资金中没有"
+                              "同一日期、同一金额的转入（transfer_in）。"))
+    for ledger, i, entry in unmatched_ins:
+        problems.append(error(ledger.doc.at("entries", i, "amount"), "ledger.transfer_unmatched",
+                              f"专项维修资金转入“{entry.id}”（{entry.date}，{money(entry.amount)}）在公共收益中没有"
+                              "同一日期、同一金额的转出（transfer_out）。"))
+    return problems

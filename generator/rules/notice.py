@@ -1,0 +1,52 @@
+"""Notice rules: disclosure periods and the timing of vote notices.
+
+物业管理条例第14条: a meeting's matters are announced 15 days before it; results are
+announced within days of the vote (北京 Art 37: 3 days). Thresholds come from site.yml.
+"""
+
+from __future__ import annotations
+
+from ..analysis.days import days_between, days_inclusive
+from ..problems import Problem, error
+
+
+def check(ctx) -> list[Problem]:
+    rules = ctx.rules
+    problems: list[Problem] = []
+    for community in ctx.portal.communities.values():
+        for notice_id, loaded in community.notices.items():
+            notice, doc = loaded.model, loaded.doc
+            length = days_inclusive(notice.period.from_, notice.period.to)
+            if length < rules.min_notice_days:
+                problems.append(error(doc.at("period", "to"), "notice.period_too_short",
+                                      f"公示期 {notice.period.from_} 至 {notice.period.to} 共 {length} 天（首尾都算），"
+                                      f"至少应为 {rules.min_notice_days} 天：结束日期最早为 "
+                                      f"{notice.period.from_.fromordinal(notice.period.from_.toordinal() + rules.min_notice_days - 1)}。"))
+            if notice.kind == "correction":
+                for field, what in (("corrects", "更正的记录"), ("changes", "更正内容（原为…，现为…，原因…）")):
+                    if not getattr(notice, field):
+                        problems.append(error(doc.key_at("kind"), "schema.missing_field",
+                                              f"更正公告缺少必填字段“{field}”（{what}）。"))
+            related_votes = [r.split("/", 1)[1] for r in notice.related if r.startswith("vote/")]
+            if notice.kind == "pre_vote":
+                named_by = [vid for vid, v in community.votes.items() if v.model.notice == notice_id]
+                for vote_id in dict.fromkeys(named_by + related_votes):
+                    vote = community.votes.get(vote_id)
+                    if vote is None:
+                        continue
+                    lead = days_between(notice.period.from_, vote.model.voting.start)
+                    if lead < rules.pre_vote_notice_days:
+                        problems.append(error(doc.at("period", "from"), "notice.pre_vote_too_late",
+                                              f"表决“{vote_id}”{vote.model.voting.start} 开始，公示期 {notice.period.from_} 开始，"
+                                              f"只提前了 {lead} 天，至少应提前 {rules.pre_vote_notice_days} 天。"))
+            if notice.kind == "vote_result":
+                for vote_id in related_votes:
+                    vote = community.votes.get(vote_id)
+                    if vote is None:
+                        continue
+                    delay = days_between(vote.model.voting.end, notice.published)
+                    if delay > rules.result_notice_within_days:
+                        problems.append(error(doc.at("published"), "notice.result_too_late",
+                                              f"表决“{vote_id}”{vote.model.voting.end} 结束，结果 {notice.published} 才公告，"
+                                              f"晚了 {delay} 天，应在 {rules.result_notice_within_days} 天内公告。"))
+    return problems

@@ -1,0 +1,76 @@
+"""ref.missing: every id a record names must exist in the same community."""
+
+from __future__ import annotations
+
+import re
+
+from ..model.portal import CommunityData
+from ..problems import Problem, error
+
+REF_RE = re.compile(r"(vote|inspection|evaluation|maintenance-fund|public-revenue|entry|notice)/(.+)|committee")
+REF_KINDS = {
+    "vote": "表决", "inspection": "监督检查", "evaluation": "履约考评", "maintenance-fund": "专项维修资金账目",
+    "public-revenue": "公共收益账目", "entry": "账目明细", "notice": "公示", "committee": "业主委员会",
+}
+
+
+def entry_index(community: CommunityData) -> dict[str, tuple[str, str, int]]:
+    """entry id → (account, period, index), first occurrence wins."""
+    found: dict[str, tuple[str, str, int]] = {}
+    for account in ("maintenance-fund", "public-revenue"):
+        for period, ledger in community.ledgers(account).items():
+            for i, entry in enumerate(ledger.model.entries):
+                found.setdefault(entry.id, (account, period, i))
+    return found
+
+
+def resolve(community: CommunityData, ref: str, entries: dict) -> bool | None:
+    """True if `ref` names an existing record, False if not, None if malformed."""
+    match = REF_RE.fullmatch(ref)
+    if not match:
+        return None
+    if ref == "committee":
+        return community.committee is not None or ("committee", "committee") in community.invalid
+    kind, ident = match.group(1), match.group(2)
+    if kind == "entry":
+        return ident in entries
+    collection = {
+        "vote": community.votes, "inspection": community.inspections, "evaluation": community.evaluations,
+        "maintenance-fund": community.fund, "public-revenue": community.revenue, "notice": community.notices,
+    }[kind]
+    return ident in collection or (kind, ident) in community.invalid
+
+
+def _missing(loc, what: str, ident: str, hint: str = "") -> Problem:
+    return error(loc, "ref.missing", f"引用的{what}“{ident}”不存在{hint}。")
+
+
+def check(ctx) -> list[Problem]:
+    problems: list[Problem] = []
+    for community in ctx.portal.communities.values():
+        entries = entry_index(community)
+        for vote in community.votes.values():
+            ref = vote.model.notice
+            if ref and ref not in community.notices and ("notice", ref) not in community.invalid:
+                problems.append(_missing(vote.doc.at("notice"), "公示", ref, f"：应有文件 notices/{ref}.yml"))
+        for period, ledger in list(community.fund.items()) + list(community.revenue.items()):
+            for i, entry in enumerate(ledger.model.entries):
+                if entry.vote and entry.vote not in community.votes and ("vote", entry.vote) not in community.invalid:
+                    problems.append(_missing(ledger.doc.at("entries", i, "vote"), "表决", entry.vote,
+                                             f"：应有文件 votes/{entry.vote}.yml"))
+        for notice in community.notices.values():
+            refs = [(("related", i), r) for i, r in enumerate(notice.model.related)]
+            if notice.model.corrects:
+                refs.append((("corrects",), notice.model.corrects))
+            for path, ref in refs:
+                found = resolve(community, ref, entries)
+                if found is None:
+                    problems.append(error(
+                        notice.doc.at(*path), "ref.missing",
+                        f"“{ref}”不是有效的引用：应写成 vote/<编号>、inspection/<编号>、evaluation/<期间>、"
+                        "maintenance-fund/<期间>、public-revenue/<期间>、entry/<明细编号>、notice/<编号> 或 committee。",
+                    ))
+                elif not found:
+                    kind = ref.split("/", 1)[0]
+                    problems.append(_missing(notice.doc.at(*path), REF_KINDS[kind], ref))
+    return problems

@@ -1,0 +1,84 @@
+"""Vote rules: tallies add up, the result is recomputed, major matters are reported.
+
+民法典第278条 (thresholds, see analysis/votes.py); major matters are reported to the
+community party organisation and filed with the street before voting starts.
+"""
+
+from __future__ import annotations
+
+from ..analysis.votes import MAJOR_MATTERS, compute_outcome, electorate_of
+from ..formatting import area, fraction, percent
+from ..model.labels import DECLARED_RESULT
+from ..problems import Problem, error, warning
+
+TALLIES = ("turnout", "approve", "oppose", "abstain")
+
+
+def check(ctx) -> list[Problem]:
+    problems: list[Problem] = []
+    for community in ctx.portal.communities.values():
+        profile = community.profile.model if community.profile else None
+        for vote in community.votes.values():
+            problems += _vote(vote, profile)
+    return problems
+
+
+def _vote(loaded, profile) -> list[Problem]:
+    vote, doc = loaded.model, loaded.doc
+    present = [name for name in TALLIES if getattr(vote, name) is not None]
+    if present and len(present) < len(TALLIES) or (vote.declared_result and not present):
+        missing = [name for name in TALLIES if getattr(vote, name) is None]
+        return [error(doc.at(), "schema.missing_field",
+                      f"计票结果不完整：缺少 {'、'.join(missing)}。计票后 turnout、approve、oppose、abstain 都要填写。")]
+    problems = _reporting(vote, doc)
+    if not present:
+        return problems
+    if vote.declared_result is None:
+        problems.append(error(doc.at(), "schema.missing_field", "已填写计票结果，缺少公告的表决结果 declared_result（passed 或 failed）。"))
+    summed_owners = vote.approve.owners + vote.oppose.owners + vote.abstain.owners
+    summed_area = vote.approve.area_m2 + vote.oppose.area_m2 + vote.abstain.area_m2
+    if summed_owners != vote.turnout.owners:
+        problems.append(error(doc.at("turnout", "owners"), "vote.tally_mismatch",
+                              f"参与表决人数 {vote.turnout.owners} 与同意、反对、弃权人数之和 {summed_owners} 不符，"
+                              f"差 {abs(summed_owners - vote.turnout.owners)}。"))
+    if summed_area != vote.turnout.area_m2:
+        problems.append(error(doc.at("turnout", "area_m2"), "vote.tally_mismatch",
+                              f"参与表决面积 {area(vote.turnout.area_m2)} 与同意、反对、弃权面积之和 {area(summed_area)} 不符，"
+                              f"差 {area(abs(summed_area - vote.turnout.area_m2))}。"))
+    electorate = electorate_of(vote, profile)
+    if electorate is not None:
+        if vote.turnout.owners > electorate.owners:
+            problems.append(error(doc.at("turnout", "owners"), "vote.turnout_exceeds_electorate",
+                                  f"参与表决人数 {vote.turnout.owners} 超过了有表决权的业主总人数 {electorate.owners}。"))
+        if vote.turnout.area_m2 > electorate.area_m2:
+            problems.append(error(doc.at("turnout", "area_m2"), "vote.turnout_exceeds_electorate",
+                                  f"参与表决面积 {area(vote.turnout.area_m2)} 超过了专有部分总面积 {area(electorate.area_m2)}。"))
+    outcome = compute_outcome(vote, profile)
+    if outcome is not None and vote.declared_result and vote.declared_result != outcome.result:
+        figures = "；".join(
+            f"{t.label} {percent(t.ratio)}（需{t.comparison}{fraction(t.threshold)}）"
+            for t in outcome.participation + outcome.approval
+        )
+        problems.append(error(doc.at("declared_result"), "vote.result_mismatch",
+                              f"公告的结果是“{DECLARED_RESULT[vote.declared_result]}”，按计票计算应为"
+                              f"“{DECLARED_RESULT[outcome.result]}”：{outcome.reason}。{figures}。"))
+    return problems
+
+
+def _reporting(vote, doc) -> list[Problem]:
+    if vote.matter not in MAJOR_MATTERS:
+        return []
+    start = vote.voting.start
+    reported = vote.reported
+    gaps = []
+    for field, who in (("party_org", "报告社区党组织"), ("street", "书面报街道备案")):
+        day = getattr(reported, field) if reported else None
+        if day is None:
+            gaps.append(f"没有{who}的日期")
+        elif day >= start:
+            gaps.append(f"{who}的日期 {day} 不早于表决开始 {start}")
+    if not gaps:
+        return []
+    at = doc.at("reported") if reported else doc.key_at("matter")
+    return [warning(at, "vote.not_reported",
+                    f"重大事项应在表决开始（{start}）前报告社区党组织并书面报街道备案：{'；'.join(gaps)}。")]

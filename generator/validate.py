@@ -1,0 +1,122 @@
+"""Validate stage: a parsed Document against its model; pydantic's errors become Problems."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .load.yamlread import Document
+from .problems import Problem, error
+
+_CUSTOM_CODES = {"schema.type", "schema.enum", "id.invalid", "period.invalid"}
+
+
+def _unwrap(annotation: Any, key: Any) -> Any:
+    """The annotation one step further down the path `key`."""
+    while True:
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if origin is typing.Annotated:
+            annotation = args[0]
+        elif origin is typing.Union or str(origin) == "types.UnionType":
+            non_none = [a for a in args if a is not type(None)]
+            annotation = non_none[0] if non_none else annotation
+            if len(non_none) <= 1:
+                continue
+            return None
+        elif origin is list and isinstance(key, int):
+            return args[0] if args else None
+        elif origin is dict and not isinstance(key, int):
+            return args[1] if len(args) > 1 else None
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = _field_by_key(annotation, key)
+            return field.annotation if field is not None else None
+        else:
+            return None
+
+
+def _field_by_key(model: type[BaseModel], key: Any):
+    for name, field in model.model_fields.items():
+        if (field.alias or name) == key:
+            return field
+    return None
+
+
+def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    annotation: Any = model
+    for key in loc:
+        annotation = _unwrap(annotation, key)
+        if annotation is None:
+            return None
+    # Strip Optional/Annotated around the final model.
+    for _ in range(4):
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if not args:
+            return None
+        annotation = args[0]
+    return None
+
+
+def _field_names(model: type[BaseModel] | None) -> list[str]:
+    if model is None:
+        return []
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _describe_field(model: type[BaseModel] | None, key: str) -> str:
+    if model is None:
+        return ""
+    field = _field_by_key(model, key)
+    return f"（{field.description}）" if field is not None and field.description else ""
+
+
+def _path_text(loc: tuple) -> str:
+    out = ""
+    for key in loc:
+        out += f"[{key + 1}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out
+
+
+def validate_document(doc: Document, model: type[BaseModel]) -> tuple[Any | None, list[Problem]]:
+    if not isinstance(doc.data, dict):
+        what = "空的" if doc.data is None else "不是“键: 值”形式的映射"
+        return None, [error(doc.at(), "schema.type", f"文件内容{what}：应为一组“字段: 值”，参见文档中该类文件的示例。")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_to_problem(doc, model, e) for e in exc.errors(include_url=False)]
+
+
+def _to_problem(doc: Document, model: type[BaseModel], err: dict) -> Problem:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    where = _path_text(loc)
+    if kind in _CUSTOM_CODES:
+        return error(doc.at(*loc), kind, f"字段 {where}：{err['msg']}")
+    if kind == "missing":
+        parent, name = loc[:-1], loc[-1]
+        owner = model_at(model, parent)
+        at = doc.key_at(*parent) if parent else doc.at()
+        inside = f"{_path_text(parent)} 中" if parent else ""
+        return error(at, "schema.missing_field", f"{inside}缺少必填字段“{name}”{_describe_field(owner, name)}。")
+    if kind == "extra_forbidden":
+        parent, name = loc[:-1], str(loc[-1])
+        known = _field_names(model_at(model, parent))
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+        hint = f"是不是想写“{close[0]}”？" if close else ""
+        allowed = f"可用字段：{'、'.join(known)}。" if known else ""
+        return error(doc.key_at(*loc), "schema.unknown_field", f"未知字段“{where}”。{hint}{allowed}")
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        message = f"字段 {where} 应为一组“字段: 值”（映射）"
+    elif kind == "list_type":
+        message = f"字段 {where} 应为列表（每项以“- ”开头）"
+    elif kind in ("too_short", "too_long"):
+        message = f"字段 {where} 的项数不对：{err['msg']}"
+    else:
+        message = f"字段 {where} 的值不对：{err['msg']}"
+    return error(doc.at(*loc), "schema.type", message)

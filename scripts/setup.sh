@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what gongshi needs on a Debian machine (as root): system packages when
+# missing, then a virtual environment in .venv with the project and its test tools.
+# Safe to run again: it installs only what is missing or changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+command -v python3 >/dev/null 2>&1 || need+=(python3)
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need+=(python3-venv)
+command -v git >/dev/null 2>&1 || need+=(git)
+# fonts for the notice-board PDFs (CJK), poppler for PDF tests, chromium for browser tests,
+# zbar for reading the printed QR codes back.
+have_pkg fonts-noto-cjk || need+=(fonts-noto-cjk)
+command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
+# WeasyPrint's native libraries (present on most machines; named here for minimal images)
+ldconfig -p 2>/dev/null | grep -q libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "缺少系统软件包：${need[*]}。请以 root 运行，或先执行：sudo apt-get install ${need[*]}" >&2
+    exit 3
+  fi
+  echo "安装系统软件包：${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+stamp=.venv/.gongshi-installed
+want=$(sha256sum pyproject.toml | cut -c1-16)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -e '.[test]'
+  echo "$want" > "$stamp"
+fi

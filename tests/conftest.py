@@ -1,0 +1,29 @@
+"""Shared fixtures: the sample data folder and a way to write small data folders inline."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DATA = ROOT / "data"
+SAMPLE_AS_OF = "2026-11-25"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture
+def sample_data() -> Path:
+    return SAMPLE_DATA
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Write {relative path: YAML text} under root (text is dedented)."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
