@@ -1,0 +1,191 @@
+"""Run MkDocs programmatically and replace the output folder only when the build succeeded.
+
+MkDocs takes the sitemap's <lastmod> and the mtime in sitemap.xml.gz's gzip header from
+SOURCE_DATE_EPOCH (as a UTC date), else from the wall clock: pass build_date, or set
+SOURCE_DATE_EPOCH yourself, or two builds on different days differ.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+log = logging.getLogger(__name__)
+
+
+class SiteBuildError(Exception):
+    """The site could not be built; the previous output folder is untouched."""
+
+
+def build_site(
+    docs_dir: Path,
+    out_dir: Path,
+    *,
+    site_name: str,
+    nav: list | None,
+    site_url: str | None,
+    base_config: Path,
+    build_date: date | None = None,
+    strict: bool = True,
+) -> None:
+    """Build docs_dir into out_dir with the settings of base_config (the repository's mkdocs.yml).
+
+    build_date: the date written into sitemap.xml(.gz); None keeps SOURCE_DATE_EPOCH as set.
+    strict: MkDocs warnings (a nav entry or link to a missing page, ...) fail the build,
+    because a disclosure portal with a dead link hides something from owners.
+    """
+    docs_dir = Path(docs_dir).resolve()
+    out_dir = Path(out_dir).resolve()
+    base_config = Path(base_config).resolve()
+    _require_jieba()
+    _refuse_dangerous_out_dir(out_dir, docs_dir, base_config)
+
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    # Next to out_dir, so the final renames stay on one filesystem (/.gongshi*/ is git-ignored).
+    work = Path(tempfile.mkdtemp(prefix=".gongshi-build-", dir=out_dir.parent))
+    try:
+        config_file = work / "mkdocs.yml"
+        built = work / "site"
+        config = _effective_config(base_config, docs_dir, built, site_name=site_name, nav=nav, site_url=site_url)
+        config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        with _source_date(build_date):
+            _run_mkdocs(config_file, strict=strict)
+        _swap_in(built, out_dir, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _require_jieba() -> None:
+    # Material imports jieba inside a try/except and, without it, silently writes an
+    # index where every Chinese sentence is one token: search then finds nothing.
+    try:
+        import jieba
+        from material.plugins.search import plugin as search_plugin
+    except ImportError as error:
+        raise SiteBuildError(f"缺少中文分词库 jieba，站内搜索将无法检索中文。请运行 README 中的安装步骤（pip install jieba）。({error})") from error
+    if search_plugin.jieba is None:
+        raise SiteBuildError("Material 的搜索插件未能加载 jieba，站内搜索将无法检索中文。请重新安装 jieba 后再构建。")
+    # jieba prints "Building prefix dict ..." to stderr on first use.
+    jieba.setLogLevel(logging.WARNING)
+
+
+def _refuse_dangerous_out_dir(out_dir: Path, docs_dir: Path, base_config: Path) -> None:
+    # out_dir is replaced wholesale: "--out ." must not delete the repository.
+    for precious in (docs_dir, base_config):
+        if precious == out_dir or out_dir in precious.parents:
+            raise SiteBuildError(f"输出目录 {out_dir} 包含 {precious}，构建会将其删除；请换一个输出目录。")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise SiteBuildError(f"输出路径 {out_dir} 已存在且不是目录。")
+
+
+def _effective_config(
+    base_config: Path, docs_dir: Path, site_dir: Path, *, site_name: str, nav: list | None, site_url: str | None
+) -> dict:
+    try:
+        config = yaml.safe_load(base_config.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise SiteBuildError(f"无法读取站点配置 {base_config}：{error}") from error
+    if not isinstance(config, dict):
+        raise SiteBuildError(f"站点配置 {base_config} 应为键值映射。")
+
+    config.update(site_name=site_name, docs_dir=str(docs_dir), site_dir=str(site_dir))
+    for key, value in (("nav", nav), ("site_url", site_url)):
+        if value is None:
+            config.pop(key, None)  # MkDocs then derives nav from the files / omits canonical URLs
+        else:
+            config[key] = value
+
+    # The effective config lives in a temp folder: relative theme paths would resolve there.
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str((base_config.parent / theme["custom_dir"]).resolve())
+    # extra_css entries are site URLs (served from custom_dir or docs_dir), not file paths:
+    # they stay as they are.
+    return config
+
+
+@contextmanager
+def _source_date(build_date: date | None) -> Iterator[None]:
+    # Midnight UTC: MkDocs formats the epoch as a UTC date, so midnight in Asia/Shanghai
+    # (16:00 UTC the day before) would print the previous day.
+    if build_date is None:
+        yield
+        return
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    midnight = datetime(build_date.year, build_date.month, build_date.day, tzinfo=timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+@contextmanager
+def _quiet_mkdocs() -> Iterator[list[logging.LogRecord]]:
+    """Hide MkDocs' info chatter; collect its warnings and errors (for the exception message,
+    or re-logged once after a non-strict build that succeeded)."""
+    records: list[logging.LogRecord] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    logger = logging.getLogger("mkdocs")
+    handler = Collect(logging.WARNING)
+    saved_level, saved_propagate = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False  # printed once, by us, not also by the application's handlers
+    logger.addHandler(handler)
+    try:
+        yield records
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved_level)  # setLevel, not .level =, so the level cache is cleared
+        logger.propagate = saved_propagate
+
+
+def _run_mkdocs(config_file: Path, *, strict: bool) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with _quiet_mkdocs() as records:
+        try:
+            config = load_config(str(config_file), strict=strict)
+            # Same sequence as "mkdocs build": plugins expect startup/shutdown around build().
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except (Exception, SystemExit) as error:  # MkDocs' Abort (strict warnings) is a SystemExit
+            details = "\n".join(f"  {record.getMessage()}" for record in records)
+            message = f"站点构建失败：{error}"
+            raise SiteBuildError(message + ("\n" + details if details else "")) from error
+    for record in records:
+        log.warning("MkDocs：%s", record.getMessage())
+
+
+def _swap_in(built: Path, out_dir: Path, work: Path) -> None:
+    """Replace out_dir by built with two renames, restoring the old folder if the second fails."""
+    if not out_dir.exists():
+        built.rename(out_dir)
+        return
+    old = work / "previous"
+    out_dir.rename(old)
+    try:
+        built.rename(out_dir)
+    except OSError as error:
+        old.rename(out_dir)
+        raise SiteBuildError(f"无法替换输出目录 {out_dir}：{error}") from error
+    # The caller's finally removes work/, and with it the previous site.

@@ -1,0 +1,122 @@
+"""The tiny site in Debian's chromium on a 390x844 phone screen: Chinese search works, nothing
+is loaded from another host, the layout fits the screen, and print hides the chrome."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # keep pytest output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("找不到 chromium：请先按 README 的环境准备步骤安装（Debian: apt-get install chromium）。")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    requests: list[str] = []
+    # Context level: also sees the search worker's fetch of search_index.json.
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        yield page, requests
+    finally:
+        context.close()
+
+
+def test_search_for_chinese_word_finds_the_page_and_loads_only_local_files(phone, site_url):
+    page, requests = phone
+    page.goto(site_url, wait_until="networkidle")
+
+    page.locator("label.md-header__button[for=__search]").click()
+    search = page.locator(".md-search__input")
+    search.fill("电梯")
+    search.press("End")  # Material searches on its key handler, not on fill alone
+
+    result = page.locator(".md-search-result__item a[href*='lift/']").first
+    expect(result).to_be_visible()
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text("2 个符合条件的结果")  # 首页 and 电梯维修 mention it
+
+    # Owners type phrases without spaces; Material splits Han queries into indexed words.
+    search.fill("更换曳引机")
+    search.press("End")
+    expect(meta).to_have_text("找到 1 个符合条件的结果")
+    expect(page.locator(".md-search-result__item a[href*='lift/']").first).to_be_visible()
+
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/search/search_index.json") for url in requests)
+    # data: URIs are inline icons, not requests to a host.
+    hosts = {urlsplit(url).hostname for url in requests if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}, requests
+
+
+def test_page_fits_the_phone_and_tables_scroll_inside(phone, site_url):
+    page, _ = phone
+    page.goto(site_url + "lift/", wait_until="networkidle")
+    # The wide table scrolls in its own box; the page itself never scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate(
+        "(() => { const t = document.querySelector('.md-typeset table'); return t.scrollWidth > t.clientWidth"
+        " || t.closest('.md-typeset__scrollwrap').scrollWidth > 390; })()"
+    )
+    assert page.locator("article.md-typeset").evaluate("e => getComputedStyle(e).fontSize") == "18px"
+    assert page.locator("td.num").evaluate("e => getComputedStyle(e).textAlign") == "right"
+    assert page.locator(".status-active").evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+    # A date stays on one line: one line is at most 1.75 x 16 px high.
+    assert page.locator("td time").first.evaluate("e => e.getBoundingClientRect().height") < 30
+
+
+def test_print_hides_header_and_rules_tables(phone, site_url):
+    page, _ = phone
+    page.goto(site_url + "lift/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).display") == "none"
+    assert page.locator(".md-footer").evaluate("e => getComputedStyle(e).display") == "none"
+    cell = page.locator("td.num")
+    assert cell.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+    assert cell.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)"
