@@ -1,0 +1,134 @@
+"""Print a notice view to an A4 PDF for the board, reproducibly and with a cache.
+
+WeasyPrint is imported only inside _write_pdf, after fonts.check() has passed: with no
+fonts installed, Pango would otherwise crash the whole build with a segfault.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from importlib import metadata
+from pathlib import Path
+
+import jinja2
+import segno
+from markupsafe import Markup
+
+from . import cache, fonts
+from .view import NoticePrintView, PrintColumn, PrintTable
+
+__all__ = [
+    "NoticePrintView", "PrintColumn", "PrintTable", "render_notice_html", "render_notice_pdf",
+]
+
+LOGGER = logging.getLogger(__name__)
+
+PDF_DIR = Path(__file__).parent
+TEMPLATE_NAME = "notice.html.j2"
+STYLESHEET_NAME = "notice.css"
+# Must match fetcher.ASSETS: the only URL the rendered HTML may load.
+STYLESHEET_URL = "gongshi-asset:notice.css"
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(PDF_DIR),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    # Block tags leave no blank lines or indentation behind.
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def render_notice_pdf(view: NoticePrintView, out_path: Path, *, cache_dir: Path | None) -> bool:
+    """Write the notice PDF to out_path. True if rendered, False if copied from cache.
+
+    Raises fonts.MissingFontError (Chinese message) when no installed font can print it.
+    """
+    template_source = (PDF_DIR / TEMPLATE_NAME).read_text(encoding="utf-8")
+    css_source = (PDF_DIR / STYLESHEET_NAME).read_text(encoding="utf-8")
+    # Template and CSS carry printed labels too (公示期, 第 N 页 …), so they are checked.
+    font_family = fonts.check("\n".join([view.printed_text(), template_source, css_source]))
+
+    cache_key = cache.key(
+        view=dataclasses.asdict(view),
+        template=template_source,
+        css=css_source,
+        font_family=font_family,
+        gongshi=_version("gongshi"),
+        weasyprint=_version("weasyprint"),
+    )
+    if cache_dir is not None and cache.copy_cached(cache_dir, cache_key, out_path):
+        return False
+
+    html = render_notice_html(view, font_family)
+    # The cache key doubles as the PDF's /ID: stable for equal inputs, distinct otherwise.
+    pdf = _write_pdf(html, identifier=cache_key[:32].encode("ascii"))
+    cache.write_atomically(out_path, pdf)
+    if cache_dir is not None:
+        cache.store(cache_dir, cache_key, pdf)
+    return True
+
+
+def render_notice_html(view: NoticePrintView, font_family: str) -> str:
+    """The HTML WeasyPrint prints (exposed for tests and for debugging a layout)."""
+    return _ENV.get_template(TEMPLATE_NAME).render(_template_context(view, font_family))
+
+
+def _template_context(view: NoticePrintView, font_family: str) -> dict:
+    return {
+        "notice": view,
+        # The one place trusted markup is marked safe: the caller sanitised body_html,
+        # and the QR SVG is generated here from the URL.
+        "body_html": Markup(view.body_html),
+        "qr_svg": Markup(_qr_svg(view.page_url)),
+        "tables": [_table_context(table) for table in view.tables],
+        "font_family": font_family,
+        "stylesheet_url": STYLESHEET_URL,
+    }
+
+
+def _table_context(table: PrintTable) -> dict:
+    """Pair each cell with its column's alignment, so the template only places strings."""
+    classes = ["numeric" if column.numeric else "text" for column in table.columns]
+    return {
+        "caption": table.caption,
+        "note": table.note,
+        "columns": [
+            {"label": column.label, "css_class": css_class}
+            for column, css_class in zip(table.columns, classes, strict=True)
+        ],
+        "rows": [
+            [{"text": text, "css_class": css_class}
+             for text, css_class in zip(row, classes, strict=True)]
+            for row in table.rows
+        ],
+    }
+
+
+def _qr_svg(url: str) -> str:
+    # Inline SVG: vector-sharp at any print size and nothing for the fetcher to load.
+    # Level M survives smudges and tape on a board; size comes from the CSS (omitsize).
+    return segno.make(url, error="m", boost_error=False).svg_inline(border=4, omitsize=True)
+
+
+def _write_pdf(html: str, *, identifier: bytes) -> bytes:
+    """The single WeasyPrint call (tests replace it to prove a cache hit renders nothing)."""
+    from weasyprint import HTML  # noqa: PLC0415 - only after the font check, see module doc
+
+    from .fetcher import AssetFetcher  # noqa: PLC0415 - imports WeasyPrint too
+
+    fetcher = AssetFetcher()
+    # No dates unless the template sets dcterms.created/modified from the view, and a
+    # fixed /ID: together these make equal inputs give byte-identical files.
+    pdf = HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_identifier=identifier)
+    for url in fetcher.refused:
+        LOGGER.warning("公示 PDF 未加载外部资源（只允许内置样式）：%s", url)
+    return pdf
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "unknown"
