@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
-.venv/bin/gongshi check --data data
+.venv/bin/gongshi build --data data --out site

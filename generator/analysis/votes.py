@@ -121,3 +121,17 @@ def compute_outcome(vote: Vote, community: Community | None) -> VoteOutcome | No
         ),
         supermajority=supermajority,
     )
+
+
+def reporting_gaps(vote: Vote) -> list[str]:
+    """What is missing or late in the 重大事项报备 of a major matter (empty when fine)."""
+    if vote.matter not in MAJOR_MATTERS:
+        return []
+    gaps = []
+    for field, who in (("party_org", "报告社区党组织"), ("street", "书面报街道备案")):
+        day = getattr(vote.reported, field) if vote.reported else None
+        if day is None:
+            gaps.append(f"没有{who}的日期")
+        elif day >= vote.voting.start:
+            gaps.append(f"{who}的日期 {day} 不早于表决开始 {vote.voting.start}")
+    return gaps

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..analysis.ledgers import statement_of
 from ..analysis.periods import period_bounds, period_label, sort_periods
-from ..analysis.votes import compute_outcome
+from ..analysis.votes import compute_outcome, has_tallies
 from ..formatting import money
 from ..model.labels import LEDGER_TARGET
 from ..problems import Problem, error
@@ -39,10 +39,14 @@ def _periods(community, account: str) -> list[Problem]:
         if ledger.model.period != period:
             problems.append(error(ledger.doc.at("period"), "period.invalid",
                                   f"period 写的是“{ledger.model.period}”，应与文件名相同：{period}。"))
-    ordered = [p for p in sort_periods(ledgers) if period_bounds(p)]
+    # A ledger file that failed validation still holds its period: no false gap around it.
+    unreadable = {stem for kind, stem in community.invalid if kind == account}
+    ordered = [p for p in sort_periods(set(ledgers) | unreadable) if period_bounds(p)]
     for before, after in zip(ordered, ordered[1:]):
         (_, end_a), (start_b, _) = period_bounds(before), period_bounds(after)
-        doc_b, doc_a = ledgers[after], ledgers[before]
+        if after not in ledgers:
+            continue  # its own problems are reported; there is no document to point at
+        doc_b, doc_a = ledgers[after], ledgers.get(before)
         if start_b <= end_a:
             problems.append(error(doc_b.doc.at("period"), "period.overlap",
                                   f"{LEDGER_TARGET[account]}期间 {after} 与 {before} 重叠：同一账目的期间不能重叠。"))
@@ -50,7 +54,7 @@ def _periods(community, account: str) -> list[Problem]:
             problems.append(error(doc_b.doc.at("period"), "period.gap",
                                   f"{LEDGER_TARGET[account]}在 {before} 与 {after} 之间缺少 "
                                   f"{end_a + timedelta(days=1)} 至 {start_b - timedelta(days=1)} 的账目：期间必须前后相接。"))
-        else:
+        elif doc_a is not None:
             closing, opening = doc_a.model.closing_balance, doc_b.model.opening_balance
             if closing != opening:
                 problems.append(error(doc_b.doc.at("opening_balance"), "ledger.opening_mismatch",
@@ -109,6 +113,8 @@ def _authorisation(community, account: str, doc, i: int, entry) -> list[Problem]
         return []  # ref.missing reports it
     profile = community.profile.model if community.profile else None
     outcome = compute_outcome(vote.model, profile)
+    if outcome is None and has_tallies(vote.model):
+        return []  # counted, but no electorate to judge it by: community.yml's own problem says why
     if account == "maintenance-fund" and vote.model.matter != "use_fund":
         return [error(doc.at("entries", i, "vote"), "ledger.vote_not_passed",
                       f"表决“{entry.vote}”的事项是 {vote.model.matter}，不是使用维修资金（use_fund），不能授权这笔维修资金支出。")]
@@ -160,11 +166,24 @@ def _transfers(community) -> list[Problem]:
         if match is not None:
             unmatched_ins.remove(match)
             continue
+        if _unreadable_on(community, "maintenance-fund", entry.date):
+            continue  # the counterpart may be in a ledger that failed validation
         problems.append(error(ledger.doc.at("entries", i, "amount"), "ledger.transfer_unmatched",
                               f"公共收益转出“{entry.id}”（{entry.date}，{money(entry.amount)}）在专项维修资金中没有"
                               "同一日期、同一金额的转入（transfer_in）。"))
     for ledger, i, entry in unmatched_ins:
+        if _unreadable_on(community, "public-revenue", entry.date):
+            continue
         problems.append(error(ledger.doc.at("entries", i, "amount"), "ledger.transfer_unmatched",
                               f"专项维修资金转入“{entry.id}”（{entry.date}，{money(entry.amount)}）在公共收益中没有"
                               "同一日期、同一金额的转出（transfer_out）。"))
     return problems
+
+
+def _unreadable_on(community, account: str, day) -> bool:
+    """True if a ledger of `account` covering `day` exists but failed validation."""
+    for kind, stem in community.invalid:
+        bounds = period_bounds(stem) if kind == account else None
+        if bounds and bounds[0] <= day <= bounds[1]:
+            return True
+    return False

@@ -6,7 +6,7 @@ community party organisation and filed with the street before voting starts.
 
 from __future__ import annotations
 
-from ..analysis.votes import MAJOR_MATTERS, compute_outcome, electorate_of
+from ..analysis.votes import compute_outcome, electorate_of, reporting_gaps
 from ..formatting import area, fraction, percent
 from ..model.labels import DECLARED_RESULT
 from ..problems import Problem, error, warning
@@ -66,19 +66,9 @@ def _vote(loaded, profile) -> list[Problem]:
 
 
 def _reporting(vote, doc) -> list[Problem]:
-    if vote.matter not in MAJOR_MATTERS:
-        return []
-    start = vote.voting.start
-    reported = vote.reported
-    gaps = []
-    for field, who in (("party_org", "报告社区党组织"), ("street", "书面报街道备案")):
-        day = getattr(reported, field) if reported else None
-        if day is None:
-            gaps.append(f"没有{who}的日期")
-        elif day >= start:
-            gaps.append(f"{who}的日期 {day} 不早于表决开始 {start}")
+    gaps = reporting_gaps(vote)
     if not gaps:
         return []
-    at = doc.at("reported") if reported else doc.key_at("matter")
+    at = doc.at("reported") if vote.reported else doc.key_at("matter")
     return [warning(at, "vote.not_reported",
-                    f"重大事项应在表决开始（{start}）前报告社区党组织并书面报街道备案：{'；'.join(gaps)}。")]
+                    f"重大事项应在表决开始（{vote.voting.start}）前报告社区党组织并书面报街道备案：{'；'.join(gaps)}。")]

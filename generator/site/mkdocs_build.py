@@ -35,10 +35,12 @@ def build_site(
     base_config: Path,
     build_date: date | None = None,
     strict: bool = True,
+    before_swap=None,
 ) -> None:
     """Build docs_dir into out_dir with the settings of base_config (the repository's mkdocs.yml).
 
     build_date: the date written into sitemap.xml(.gz); None keeps SOURCE_DATE_EPOCH as set.
+    before_swap: called with the finished build folder before it replaces out_dir.
     strict: MkDocs warnings (a nav entry or link to a missing page, ...) fail the build,
     because a disclosure portal with a dead link hides something from owners.
     """
@@ -58,6 +60,8 @@ def build_site(
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         with _source_date(build_date):
             _run_mkdocs(config_file, strict=strict)
+        if before_swap is not None:  # e.g. the integrity manifest: part of the same all-or-nothing step
+            before_swap(built)
         _swap_in(built, out_dir, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,118 @@
+"""`gongshi build`: check, render pages and PDFs into a staging folder, build the site.
+
+The output folder is replaced only when every step succeeded (site/mkdocs_build.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from ..integrity.manifest import write_manifest
+from ..pipeline import check
+from ..problems import format_text
+from ..render import pages, views
+from ..render.print_view import notice_print_view
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_ENV = 0, 1, 2, 3
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+class BuildFailed(Exception):
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def project_file(data_dir: Path, name: str) -> Path:
+    """A project file (mkdocs.yml, content/, overrides/) beside the data folder, else gongshi's own."""
+    beside = data_dir.resolve().parent / name
+    return beside if beside.exists() else PACKAGE_ROOT / name
+
+
+def merge_content(content_dir: Path, docs: Path) -> list[dict]:
+    """Hand-written pages (content/) join the generated ones; returns their nav entries."""
+    nav = []
+    if not content_dir.is_dir():
+        return nav
+    for path in sorted(content_dir.rglob("*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        rel = path.relative_to(content_dir)
+        target = docs / rel
+        if target.exists():
+            raise BuildFailed(f"content/{rel.as_posix()} 与生成的页面同名，请改名。", EXIT_DATA)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        if path.suffix == ".md" and len(rel.parts) == 1:
+            first = next((line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# ")), None)
+            nav.append({(first[2:].strip() if first else path.stem): rel.as_posix()})
+    return nav
+
+
+def render_pdfs(ctx, docs: Path, cache_dir: Path) -> tuple[int, int]:
+    from ..pdf import render_notice_pdf
+
+    rendered = cached = 0
+    for nid, notice in sorted(ctx.community.notices.items()):
+        if not notice.model.print:
+            continue
+        out = docs / "notices" / f"{nid}.pdf"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if render_notice_pdf(notice_print_view(ctx, nid), out, cache_dir=cache_dir):
+            rendered += 1
+        else:
+            cached += 1
+    return rendered, cached
+
+
+def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print) -> None:
+    from ..site.mkdocs_build import SiteBuildError, build_site
+
+    portal, problems = check(data_dir, as_of)
+    if problems:
+        sys.stdout.write(format_text(problems))
+    if any(p.is_error for p in problems):
+        raise BuildFailed("数据有错误，未构建网站（原有网站保持不变）。", EXIT_DATA)
+    if portal.site is None or not portal.communities:
+        raise BuildFailed("没有可发布的小区。", EXIT_DATA)
+    if len(portal.communities) > 1:
+        from .district import build_district
+        build_district(portal, data_dir, out_dir, as_of, pdf=pdf, log=log)
+        return
+    site = portal.site.model
+    community = next(iter(portal.communities.values()))
+    base_url = site.base_url if site.base_url.endswith("/") else site.base_url + "/"
+    ctx = views.make_context(portal, community, as_of, base_url, with_pdf=pdf)
+    from ..render import charts
+    with tempfile.TemporaryDirectory(prefix="gongshi-docs-") as tmp:
+        docs = Path(tmp) / "docs"
+        docs.mkdir()
+        nav = pages.render_community(ctx, docs, site.title, charts)
+        nav += merge_content(project_file(data_dir, "content"), docs)
+        if pdf:
+            from ..pdf import MissingFontError
+            try:
+                rendered, cached = render_pdfs(ctx, docs, Path(".cache/gongshi/pdf").resolve())
+            except MissingFontError as exc:
+                raise BuildFailed(str(exc), EXIT_ENV) from None
+            log(f"打印版 PDF：新生成 {rendered} 份，沿用缓存 {cached} 份。")
+        try:
+            build_site(docs, out_dir, site_name=site.title, nav=nav, site_url=base_url,
+                       base_config=project_file(data_dir, "mkdocs.yml"), build_date=as_of,
+                       before_swap=lambda built: write_manifest(data_dir, built, as_of))
+        except SiteBuildError as exc:
+            raise BuildFailed(str(exc), EXIT_ENV if "jieba" in str(exc) else EXIT_DATA) from None
+    log(f"网站已生成：{out_dir}/（数据截至 {as_of}）")
+
+
+def run(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool = True, community: str | None = None) -> int:
+    try:
+        build(data_dir, out_dir, as_of, pdf=pdf)
+    except BuildFailed as exc:
+        print(f"gongshi build：{exc}", file=sys.stderr)
+        return exc.exit_code
+    return EXIT_OK

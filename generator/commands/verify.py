@@ -1,0 +1,27 @@
+"""`gongshi verify SITE`: list what differs from the site's manifest.json."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..integrity.verify import ManifestUnreadable, verify_site
+
+
+def run(site_dir: Path) -> int:
+    try:
+        diff = verify_site(site_dir)
+    except ManifestUnreadable as exc:
+        print(f"gongshi verify：{exc}", file=sys.stderr)
+        return 2
+    for rel in diff.changed:
+        print(f"已改动：{rel}")
+    for rel in diff.missing:
+        print(f"缺失：{rel}")
+    for rel in diff.unlisted:
+        print(f"清单外的文件：{rel}")
+    if diff.clean:
+        print("核对通过：所有文件与 manifest.json 一致。")
+        return 0
+    print(f"核对未通过：{len(diff.changed)} 个文件被改动，{len(diff.missing)} 个缺失，{len(diff.unlisted)} 个不在清单中。")
+    return 1

@@ -1,0 +1,1 @@
+"""Integrity: a manifest of every published byte, so owners can check what they read."""

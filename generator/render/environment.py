@@ -1,0 +1,40 @@
+"""The Jinja environment for page templates: every value escaped unless marked trusted."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .escape import finalize
+
+_SAFE_HREF = re.compile(r"[A-Za-z0-9._/#-]*")
+
+
+def href(value) -> Markup:
+    """Link targets are made by our code from validated ids; refuse anything else."""
+    text = str(value)
+    if not _SAFE_HREF.fullmatch(text):
+        raise ValueError(f"unsafe link target {text!r}")
+    return Markup(text)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator.render", "templates"),
+        autoescape=False,          # escaping is done by finalize, for Markdown and HTML at once
+        finalize=finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["href"] = href
+    return env
+
+
+def render(template: str, **context) -> str:
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,57 @@
+"""Data text is never markup: escape it for HTML and for Markdown at once.
+
+Jinja's select_autoescape does not cover .md templates, and Python-Markdown passes
+raw HTML through, so every value printed by a page template goes through
+`md_text` (the environment's finalize). Characters that Markdown, attr_list or
+tables would act on become numeric character references, which Python-Markdown
+keeps and browsers show as the character itself.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+_REPLACEMENTS = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+    "\\": "&#92;",
+    "`": "&#96;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "|": "&#124;",
+    "#": "&#35;",
+    "!": "&#33;",
+    "~": "&#126;",
+    "^": "&#94;",
+    "$": "&#36;",
+    ":": "&#58;",
+}
+_TABLE = str.maketrans(_REPLACEMENTS)
+
+
+def md_text(value) -> str:
+    """Plain text safe in Markdown, in a table cell and in HTML; one line."""
+    text = str(value)
+    text = " ".join(text.split()) if ("\n" in text or "\r" in text or "\t" in text) else text
+    return text.translate(_TABLE)
+
+
+def finalize(value):
+    """Jinja finalize: trusted Markup passes, everything else is escaped."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return md_text(value)
+
+
+def trusted(html: str) -> Markup:
+    """Mark HTML produced by our own code (sanitised bodies, charts) as safe."""
+    return Markup(html)

@@ -1,0 +1,73 @@
+"""Where each record is published, relative to the community's root.
+
+Page paths are MkDocs source paths (`votes/2024-elevator.md`); `href_from` turns
+one into a link from another page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..model.labels import NOTICE_KIND  # noqa: F401  (re-exported for templates' convenience)
+
+HOME = "index.md"
+NOTICES = "notices/index.md"
+COMMITTEE = "committee.md"
+FUND = "maintenance-fund/index.md"
+REVENUE = "public-revenue/index.md"
+VOTES = "votes/index.md"
+INSPECTIONS = "inspections.md"
+EVALUATIONS = "evaluations.md"
+PROPERTY = "property.md"
+DOWNLOADS = "downloads.md"
+ACCOUNT_INDEX = {"maintenance-fund": FUND, "public-revenue": REVENUE}
+
+
+def notice_page(notice_id: str) -> str:
+    return f"notices/{notice_id}.md"
+
+
+def vote_page(vote_id: str) -> str:
+    return f"votes/{vote_id}.md"
+
+
+def ledger_page(account: str, period: str) -> str:
+    return f"{account}/{period}.md"
+
+
+def notice_pdf(notice_id: str) -> str:
+    return f"notices/{notice_id}.pdf"
+
+
+def page_url(page: str) -> str:
+    """The URL path MkDocs gives a page (directory URLs): votes/x.md → votes/x/."""
+    if page.endswith("index.md"):
+        return page[: -len("index.md")]
+    return page[: -len(".md")] + "/"
+
+
+def href_from(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A relative Markdown link between two source pages (MkDocs rewrites .md links)."""
+    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def ref_target(ref: str, entry_places: dict) -> tuple[str, str | None] | None:
+    """The page (and anchor) of a reference such as vote/x or entry/mf-2024-003."""
+    if ref == "committee":
+        return COMMITTEE, None
+    kind, _, ident = ref.partition("/")
+    if kind == "vote":
+        return vote_page(ident), None
+    if kind == "notice":
+        return notice_page(ident), None
+    if kind in ("maintenance-fund", "public-revenue"):
+        return ledger_page(kind, ident), None
+    if kind == "inspection":
+        return INSPECTIONS, ident
+    if kind == "evaluation":
+        return EVALUATIONS, f"evaluation-{ident}"
+    if kind == "entry" and ident in entry_places:
+        account, period, _ = entry_places[ident]
+        return ledger_page(account, period), ident
+    return None

@@ -1,0 +1,50 @@
+"""Notice bodies: Markdown in, safe HTML out.
+
+Raw HTML is shown as text (its preprocessor and inline pattern are removed), and
+links or images whose target is not http(s), mailto or relative lose it. Remote
+images become links: the site loads nothing from another host.
+"""
+
+from __future__ import annotations
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from ..analysis.markdown_safety import is_safe_url, url_scheme
+
+
+class _SafeLinks(Treeprocessor):
+    def run(self, root):
+        for parent in root.iter():
+            for i, el in enumerate(list(parent)):
+                if el.tag == "a":
+                    href = el.get("href", "")
+                    if not is_safe_url(href):
+                        el.attrib.pop("href", None)
+                    elif url_scheme(href) in ("http", "https"):
+                        el.set("rel", "noopener noreferrer nofollow")
+                elif el.tag == "img":
+                    src = el.get("src", "")
+                    if url_scheme(src) is not None:
+                        # Remote or unsafe image: show a link instead (or nothing if unsafe).
+                        link = el.makeelement("a", {"href": src, "rel": "noopener noreferrer nofollow"} if is_safe_url(src) else {})
+                        link.text = f"图片：{el.get('alt') or src}"
+                        link.tail = el.tail
+                        parent.remove(el)
+                        parent.insert(i, link)
+                for attr in list(el.attrib):
+                    if attr.lower().startswith("on") or attr.lower() in ("style", "srcdoc"):
+                        del el.attrib[attr]
+
+
+class _NoRawHtml(Extension):
+    def extendMarkdown(self, md):
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_SafeLinks(md), "gongshi_safe_links", 0)
+
+
+def body_html(text: str) -> str:
+    md = markdown.Markdown(extensions=["tables", "sane_lists", _NoRawHtml()], output_format="html")
+    return md.convert(text or "")
