@@ -27,3 +27,15 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return root
+
+
+@pytest.fixture(scope="session")
+def built_sample_site(tmp_path_factory) -> Path:
+    """The sample portal built once per test session (site + PDFs) at SAMPLE_AS_OF."""
+    from datetime import date
+
+    from generator.commands.build import build
+
+    out = tmp_path_factory.mktemp("sample-build") / "site"
+    build(SAMPLE_DATA, out, date.fromisoformat(SAMPLE_AS_OF), pdf=True, log=lambda *_: None)
+    return out

@@ -33,6 +33,11 @@ def project_file(data_dir: Path, name: str) -> Path:
     return beside if beside.exists() else PACKAGE_ROOT / name
 
 
+def cache_root(data_dir: Path) -> Path:
+    """Build caches live beside the data folder, in a git-ignored .cache/ (never in --out)."""
+    return data_dir.resolve().parent / ".cache" / "gongshi"
+
+
 def merge_content(content_dir: Path, docs: Path) -> list[dict]:
     """Hand-written pages (content/) join the generated ones; returns their nav entries."""
     nav = []
@@ -96,7 +101,7 @@ def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print) -
         if pdf:
             from ..pdf import MissingFontError
             try:
-                rendered, cached = render_pdfs(ctx, docs, Path(".cache/gongshi/pdf").resolve())
+                rendered, cached = render_pdfs(ctx, docs, cache_root(data_dir) / "pdf")
             except MissingFontError as exc:
                 raise BuildFailed(str(exc), EXIT_ENV) from None
             log(f"打印版 PDF：新生成 {rendered} 份，沿用缓存 {cached} 份。")
