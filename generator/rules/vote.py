@@ -69,6 +69,18 @@ def _reporting(vote, doc) -> list[Problem]:
     gaps = reporting_gaps(vote)
     if not gaps:
         return []
-    at = doc.at("reported") if vote.reported else doc.key_at("matter")
-    return [warning(at, "vote.not_reported",
+    return [warning(_reporting_at(vote, doc), "vote.not_reported",
                     f"重大事项应在表决开始（{vote.voting.start}）前报告社区党组织并书面报街道备案：{'；'.join(gaps)}。")]
+
+
+def _reporting_at(vote, doc):
+    """The first late date itself, else the `reported` key (a date missing), else `matter`."""
+    if vote.reported is None:
+        return doc.key_at("matter")
+    for field in ("party_org", "street"):
+        day = getattr(vote.reported, field)
+        if day is None:
+            return doc.key_at("reported")
+        if day >= vote.voting.start:
+            return doc.at("reported", field)
+    return doc.key_at("reported")
