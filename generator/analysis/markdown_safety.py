@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # A tag opening or closing, a comment, a processing instruction or a CDATA section.
-_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*(?=[\s/>])|<!--|<\?|<!\[CDATA\[|<![A-Za-z]")
+_RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?=[\s/>])|<!--|<\?|<!\[CDATA\[|<![A-Za-z]")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
 _REFERENCE_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)

@@ -234,3 +234,10 @@ def test_unsafe_reference_link(tmp_path):
 def test_safe_links(tmp_path, link):
     data, problems = run(tmp_path, {G: general(body=f"详见 {link}。")})
     assert brief(problems, data) == []
+
+
+def test_a_less_than_sign_in_prose_is_not_html():
+    from generator.analysis.markdown_safety import find_raw_html
+
+    assert find_raw_html("若 a < b then 则不算标签") == []
+    assert [f.line_offset for f in find_raw_html("第一行\n<iframe src=x>")] == [1]

@@ -156,3 +156,11 @@ def test_numbers_on_two_lines_of_a_body_are_each_at_their_line(tmp_path):
         ("privacy.id_number", line_of(text, ID_NUMBER)),
         ("privacy.mobile", line_of(text, "13912345678")),
     ], key=lambda cl: (cl[1], cl[0]))
+
+
+def test_hyphenated_mobile_is_found_and_landline_is_not():
+    from generator.rules.privacy import find_personal_data
+
+    assert find_personal_data("联系 138-1234-5678") == [("mobile", "138-1234-5678")]
+    assert find_personal_data("物业电话 0571-86005678、010-12345678") == []
+    assert find_personal_data("2024-03-15至2024-03-20，凭证记-2025-018") == []
