@@ -7,10 +7,12 @@ Code that finds a problem never prints it and never exits.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -58,9 +60,16 @@ def warning(location: Location, code: str, message: str) -> Problem:
 
 def display_path(path: str | Path) -> str:
     """Paths are printed relative to the current directory, as editors expect."""
+    return _relative_to(str(path), os.getcwd())
+
+
+@lru_cache(maxsize=4096)
+def _relative_to(path: str, cwd: str) -> str:
+    # Cached: one hostile file can hold hundreds of thousands of problems, and
+    # computing the same relative path for each took most of a minute.
     p = Path(path)
     try:
-        rel = os.path.relpath(p, Path.cwd())
+        rel = os.path.relpath(p, cwd)
     except ValueError:  # another drive on Windows
         return p.as_posix()
     return Path(rel).as_posix()
@@ -78,10 +87,15 @@ def summary_line(problems: list[Problem]) -> str:
     return f"共 {errors} 个错误，{warnings} 个警告。"
 
 
+def _one_line(text: str) -> str:
+    # One problem per line (cli.md): a line break quoted from the data must not start a new one.
+    return text.replace("\r\n", "⏎").replace("\r", "⏎").replace("\n", "⏎")
+
+
 def format_text(problems: list[Problem]) -> str:
     lines = [
-        f"{display_path(p.location.path)}:{p.location.line}:{p.location.column}: "
-        f"{p.severity.label}[{p.code}]: {p.message}"
+        _one_line(f"{display_path(p.location.path)}:{p.location.line}:{p.location.column}: "
+                  f"{p.severity.label}[{p.code}]: {p.message}")
         for p in problems
     ]
     lines.append(summary_line(problems))
@@ -114,7 +128,13 @@ def _escape_property(text: str) -> str:
 
 
 def format_github(problems: list[Problem]) -> str:
-    """Annotations, then the full GNU-style list: GitHub shows only 10 annotations per step."""
+    """Annotations, then the full GNU-style list: GitHub shows only 10 annotations per step.
+
+    The list quotes data from the pull request, so it is printed between
+    `::stop-commands::TOKEN` and `::TOKEN::`: a line in it that looks like a workflow
+    command is not run. The token is derived from the text (the output stays
+    byte-identical), and the text cannot contain its own hash.
+    """
     lines = []
     for p in problems:
         command = "error" if p.is_error else "warning"
@@ -124,7 +144,9 @@ def format_github(problems: list[Problem]) -> str:
             f"title={_escape_property(p.code)}"
         )
         lines.append(f"::{command} {props}::{_escape_data(f'[{p.code}] {p.message}')}")
-    return "\n".join(lines) + ("\n" if lines else "") + format_text(problems)
+    text = format_text(problems)
+    token = "gongshi-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    return "\n".join([*lines, f"::stop-commands::{token}"]) + "\n" + text + f"::{token}::\n"
 
 
 FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}

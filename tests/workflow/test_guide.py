@@ -1,0 +1,142 @@
+"""The editors' guide (content/guide.md) shows real output: replay its story and compare.
+
+Every `console` block's output and the pull-request summary in the guide must be
+exactly what gongshi prints for the same steps on the sample at 2026-11-25. When a
+message changes, this test fails until the guide is updated with the new output.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from datetime import date
+
+import pytest
+
+from generator.builddate import epoch_of
+from tests.conftest import ROOT
+from tests.workflow.conftest import C, commit_all, git, replace_once
+
+GUIDE = ROOT / "content/guide.md"
+BLOCK = re.compile(r"^```(\w+)\n(.*?)^```$", re.M | re.S)
+
+
+def _blocks(language: str) -> list[str]:
+    return [body for lang, body in BLOCK.findall(GUIDE.read_text(encoding="utf-8")) if lang == language]
+
+
+def _console() -> list[tuple[str, str]]:
+    """(command, output) of each console block that runs one gongshi command."""
+    out = []
+    for body in _blocks("console"):
+        lines = body.split("\n")
+        commands = [line for line in lines if line.startswith("$ ")]
+        if len(commands) == 1 and lines[0].startswith("$ gongshi "):
+            out.append((lines[0][2:], "\n".join(lines[1:])))
+    return out
+
+
+def _yaml_block(first_line_part: str) -> str:
+    return next(b for b in _blocks("yaml") if b.split("\n", 1)[0].endswith(first_line_part))
+
+
+RESULT_NOTICE = """\
+title: 3号楼屋面防水维修表决结果公告
+kind: vote_result
+issuer: 示例家园小区业主委员会
+published: 2026-10-26
+period: {from: 2026-10-26, to: 2026-11-08}
+related: [vote/2026-roof, notice/2026-roof-notice]
+objection: {contact: 业委会办公室 010-87654321, until: 2026-11-08}
+body: |
+  表决通过。
+"""
+
+
+def _fill(path, values: dict[str, str]) -> None:
+    """Put a value after `key:` on the first empty line of that key (comments kept)."""
+    text = path.read_text(encoding="utf-8")
+    for key, value in values.items():
+        text, n = re.subn(rf"^(\s*{key}:)( +#)", rf"\g<1> {value}\2", text, count=1, flags=re.M)
+        assert n == 1, key
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def story(repo, gongshi, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch_of(date(2026, 11, 25))))
+    steps = iter(_console())
+
+    def expect(command: str) -> None:
+        shown, output = next(steps)
+        assert shown == command
+        result = gongshi(*shlex.split(command)[1:])
+        assert result.out.rstrip("\n") == output.rstrip("\n"), f"content/guide.md is out of date for `{command}`"
+
+    return repo, gongshi, expect
+
+
+def test_the_guide_shows_real_output(story):
+    repo, gongshi, expect = story
+    community = repo / C
+
+    # 看懂错误信息: a thousands separator, a misspelt field, 3月32日, a tab.
+    replace_once(community / "maintenance-fund/2026-H1.yml", "    amount: 8820.45", "    amount: 8,820.45")
+    replace_once(community / "maintenance-fund/2026-H1.yml", "    voucher: 记-2026-009", "    vocher: 记-2026-009")
+    replace_once(community / "votes/2026-monitoring.yml", "end: 2026-03-25}", "end: 2026-03-32}")
+    replace_once(community / "inspections/2026-elevator.yml", "  - check: 电梯安全管理人员是否持证上岗\n    result: pass",
+                 "  - check: 电梯安全管理人员是否持证上岗\n\tresult: pass")
+    expect("gongshi check")
+    git(repo, "checkout", "--", "data")
+
+    # 记录一次表决
+    git(repo, "switch", "-q", "-c", "roof-repair")
+    expect("gongshi new vote")
+    (community / "votes/2026-11-vote.yml").unlink()
+    (community / "votes/2026-roof.yml").write_text(_yaml_block("schemas/vote.schema.json"), encoding="utf-8")
+    expect("gongshi check")
+
+    # 发布公示
+    expect("gongshi new notice")
+    (community / "notices/2026-11-notice.yml").unlink()
+    notice = community / "notices/2026-roof-notice.yml"
+    notice.write_text(_yaml_block("schemas/notice.schema.json"), encoding="utf-8")
+    expect("gongshi check")
+    replace_once(notice, "published: 2026-09-28 ", "published: 2026-09-20 ")
+    replace_once(notice, "  from: 2026-09-28 ", "  from: 2026-09-20 ")
+    replace_once(community / "votes/2026-roof.yml", "area_m2: 19200.00}", "area_m2: 19800.00}")
+    replace_once(community / "votes/2026-roof.yml", "area_m2: 15000.00}", "area_m2: 14400.00}")
+    (community / "notices/2026-roof-result.yml").write_text(RESULT_NOTICE, encoding="utf-8")
+    expect("gongshi check")
+
+    # 记一笔支出
+    expect("gongshi new expense")
+    ledger = community / "maintenance-fund/2026-H2.yml"
+    replace_once(ledger, "    date: 2026-11-25 ", "    date: 2026-11-20 ")
+    _fill(ledger, {"amount": "126500.00", "summary": "3号楼屋面防水维修", "counterparty": "某某防水工程有限公司",
+                   "voucher": "记-2026-031", "closing_balance": "2978164.29"})
+    expect("gongshi check")
+    _fill(ledger, {"vote": "2026-roof"})
+    replace_once(ledger, "closing_balance: 2978164.29", "closing_balance: 2965164.29")
+    text = ledger.read_text(encoding="utf-8")
+    ledger.write_text(re.sub(r"^    # apportionment: .*$", "    apportionment: {basis: area, scope: [3号楼]}", text, flags=re.M),
+                      encoding="utf-8")
+    assert gongshi("check").code == 0
+    commit_all(repo, "3号楼屋面防水：表决、公示、支出")
+    summary = gongshi("diff", "main")
+    assert summary.code == 0
+    assert summary.out.rstrip("\n") == _blocks("markdown")[0].rstrip("\n"), "content/guide.md: the summary is out of date"
+
+    # 更正已公示的数据
+    git(repo, "switch", "-q", "main")
+    git(repo, "switch", "-q", "-c", "fix-pump")
+    replace_once(community / "maintenance-fund/2026-H1.yml", "    amount: 16850.00", "    amount: 18650.00")
+    replace_once(community / "maintenance-fund/2026-H1.yml", "closing_balance: 3091664.29", "closing_balance: 3089864.29")
+    expect("gongshi check --base main")
+    expect("gongshi new correction")
+    correction = community / "notices/2026-11-correction.yml"
+    _fill(correction, {"title": "关于更正2026年上半年专项维修资金一笔支出金额的公示", "corrects": "entry/mf-2026-003",
+                       "changes": "金额原为 16850.00 元，现为 18650.00 元；原因：录入时数字顺序颠倒。"})
+    text = correction.read_text(encoding="utf-8")
+    correction.write_text(re.sub(r"^body: .*$", "body: |\n  现予更正。", text, flags=re.M), encoding="utf-8")
+    expect("gongshi check --base main")

@@ -1,0 +1,117 @@
+"""The files a committee's repository relies on: CI workflow, pre-commit hooks, editor settings."""
+
+from __future__ import annotations
+
+import json
+import re
+from fnmatch import fnmatch
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import ROOT, SAMPLE_DATA
+
+WORKFLOW = ROOT / ".github/workflows/gongshi.yml"
+
+
+def _workflow() -> dict:
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    # YAML 1.1 reads the key `on` as the boolean true.
+    data["on"] = data.pop(True, data.get("on"))
+    return data
+
+
+def _runs(steps) -> list[str]:
+    return [s.get("run", "") for s in steps]
+
+
+def _uses(steps) -> list[str]:
+    return [s.get("uses", "").split("@")[0] for s in steps]
+
+
+def test_workflow_triggers():
+    wf = _workflow()
+    assert "pull_request" in wf["on"] and "push" in wf["on"]
+    assert wf["permissions"] == {"contents": "read"}
+
+
+def test_pull_request_job_checks_diffs_builds_and_uploads():
+    job = _workflow()["jobs"]["review"]
+    assert job["if"] == "github.event_name == 'pull_request'"
+    steps = job["steps"]
+    checkout = steps[0]
+    assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 0
+    runs = _runs(steps)
+    install = next(r for r in runs if "pip install" in r)
+    check = next(i for i, r in enumerate(runs) if r.startswith("gongshi check"))
+    diff = next(i for i, r in enumerate(runs) if r.startswith("gongshi diff"))
+    build = next(i for i, r in enumerate(runs) if r.startswith("gongshi build"))
+    assert runs.index(install) < check < diff < build
+    assert "--format github" in runs[check] and '--base "origin/$BASE_REF"' in runs[check]
+    assert runs[diff] == 'gongshi diff "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"'
+    for i in (check, diff):
+        # The branch name reaches the shell through the environment, never pasted into the script.
+        assert steps[i]["env"]["BASE_REF"] == "${{ github.base_ref }}"
+        assert "${{" not in runs[i]
+    assert steps[diff]["if"] == "${{ !cancelled() }}"      # the summary is written even when check failed
+    upload = steps[_uses(steps).index("actions/upload-artifact")]
+    assert _uses(steps).index("actions/upload-artifact") > build
+    assert upload["with"]["path"] == "site/" and "--out site" in runs[build]
+
+
+def test_push_job_builds_and_publishes_to_pages():
+    job = _workflow()["jobs"]["publish"]
+    assert "github.event.repository.default_branch" in job["if"] and "schedule" in job["if"]
+    assert job["permissions"]["pages"] == "write" and job["permissions"]["id-token"] == "write"
+    assert job["environment"]["name"] == "github-pages"
+    steps = job["steps"]
+    runs, uses = _runs(steps), _uses(steps)
+    build = next(i for i, r in enumerate(runs) if r.startswith("gongshi build"))
+    assert uses.index("actions/upload-pages-artifact") > build
+    assert uses.index("actions/deploy-pages") > uses.index("actions/upload-pages-artifact")
+    assert steps[uses.index("actions/upload-pages-artifact")]["with"]["path"] == "site/"
+
+
+def test_pre_commit_hooks():
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    by_id = {h["id"]: h for h in hooks}
+    assert set(by_id) == {"gongshi-check", "gongshi-published"}
+    for hook in hooks:
+        assert hook["language"] == "python" and hook["pass_filenames"] is False
+        assert hook["entry"].startswith("gongshi check")
+        assert re.search(hook["files"], "data/communities/x/notices/a.yml")
+        assert not re.search(hook["files"], "README.md")
+    assert by_id["gongshi-published"]["entry"] == "gongshi check --base HEAD"
+
+
+def _modeline_schema(path: Path) -> Path | None:
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    match = re.match(r"# yaml-language-server: \$schema=(\S+)", first)
+    return (path.parent / match.group(1)).resolve() if match else None
+
+
+def test_vscode_maps_every_schema_to_the_files_their_modelines_name():
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    schemas = {p.name for p in (ROOT / "schemas").glob("*.schema.json")}
+    assert {Path(k).name for k in mapping} == schemas
+    for path in sorted(SAMPLE_DATA.rglob("*.yml")):
+        rel = path.relative_to(ROOT).as_posix()
+        matched = [schema for schema, globs in mapping.items() if any(fnmatch(rel, g) for g in globs)]
+        assert len(matched) == 1, (rel, matched)
+        assert (ROOT / matched[0]).resolve() == _modeline_schema(path), rel
+    assert settings["[yaml]"]["editor.insertSpaces"] is True
+
+
+def test_new_files_name_the_schema_their_folder_maps_to(repo, gongshi):
+    from generator.commands.new import ALL_KINDS
+
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
+    for kind in ALL_KINDS:
+        gongshi("new", kind, "--as-of", "2026-11-25")
+    for path in sorted((repo / "data").rglob("*.yml")):
+        rel = path.relative_to(repo).as_posix()
+        schema = _modeline_schema(path)
+        assert schema is not None and schema.is_file(), rel
+        matched = [s for s, globs in settings["yaml.schemas"].items() if any(fnmatch(rel, g) for g in globs)]
+        assert [Path(s).name for s in matched] == [schema.name], rel
