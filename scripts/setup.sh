@@ -13,6 +13,8 @@ command -v git >/dev/null 2>&1 || need+=(git)
 # fonts for the notice-board PDFs (CJK), poppler for PDF tests, chromium for browser tests,
 # zbar for reading the printed QR codes back.
 have_pkg fonts-noto-cjk || need+=(fonts-noto-cjk)
+# a Latin-only font, for the test that PDFs refuse to print without a Chinese font
+[ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)

@@ -17,9 +17,14 @@ from pydantic_core import PydanticCustomError
 
 from ..load.scalars import Quoted
 
-_DECIMAL_RE = re.compile(r"[+]?(\d+)(?:\.(\d+))?")
-_INT_RE = re.compile(r"[+]?\d+")
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ASCII digits only: Python's \d also takes ４５６ and ٤٥٦, which YAML (and an editor's
+# schema check) reads as text, and a reviewer may not read as the figure it becomes.
+_DECIMAL_RE = re.compile(r"[+]?(\d+)(?:\.(\d+))?", re.ASCII)
+_INT_RE = re.compile(r"[+]?(\d+)", re.ASCII)
+# 千万亿: far above any community's figures, and far enough below Decimal's 28 significant
+# digits that sums of a ledger stay exact.
+MAX_INTEGER_DIGITS = 15
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 ID_RE = re.compile(r"[a-z0-9-]+")
 
 
@@ -36,6 +41,8 @@ def _describe(value: Any) -> str:
 
 
 def _scalar(value: Any, expected: str) -> str:
+    if value is None:  # an empty value in a skeleton from `gongshi new`
+        raise _fail(f"还没有填写：应为{expected}")
     if not isinstance(value, str):
         raise _fail(f"应为{expected}，实际是{_describe(value)}")
     return value
@@ -60,6 +67,8 @@ def _decimal(value: Any, what: str, *, allow_zero: bool = True) -> Decimal:
         raise _fail(f"{what}应为数字，实际是“{text}”")
     if match.group(2) is not None and len(match.group(2)) > 2:
         raise _fail(f"{what}最多两位小数（现在是 {stripped}）")
+    if len(match.group(1).lstrip("0")) > MAX_INTEGER_DIGITS:
+        raise _fail(f"{what}过大：整数部分超过 {MAX_INTEGER_DIGITS} 位，请核对")
     number = Decimal(stripped.lstrip("+"))
     if not allow_zero and number == 0:
         raise _fail(f"{what}必须大于 0")
@@ -90,9 +99,12 @@ def count(value: Any) -> int:
     text = _scalar(value, "整数")
     if isinstance(value, Quoted):
         raise _fail(f"应为整数，不能加引号（现在是文本“{text}”）")
-    if not _INT_RE.fullmatch(text.strip()):
+    match = _INT_RE.fullmatch(text.strip())
+    if not match:
         raise _fail(f"应为不小于 0 的整数，实际是“{text}”")
-    return int(text)
+    if len(match.group(1).lstrip("0")) > MAX_INTEGER_DIGITS:
+        raise _fail(f"数值过大：超过 {MAX_INTEGER_DIGITS} 位，请核对")
+    return int(match.group(1).lstrip("0") or "0")  # int() refuses over 4,300 digits, zeros too
 
 
 def positive_count(value: Any) -> int:
@@ -114,6 +126,18 @@ def a_date(value: Any) -> date:
         return date.fromisoformat(raw)
     except ValueError:
         raise _fail(f"“{raw}”不是真实存在的日期") from None
+
+
+_WEB_ADDRESS_RE = re.compile(r"https?://[^/\s\"'<>\\`]+(?:/[^\s\"'<>\\`]*)?", re.ASCII | re.IGNORECASE)
+
+
+def web_address(value: Any) -> str:
+    """An http(s) address: it becomes a QR code on paper and every page's canonical link,
+    so javascript:, file: or a quote that ends an HTML attribute never get that far."""
+    raw = text(value).strip()
+    if not _WEB_ADDRESS_RE.fullmatch(raw):
+        raise _fail(f"网站地址应以 http:// 或 https:// 开头，不含空格、引号和尖括号，例如 https://example.org/hexie/，实际是“{raw}”")
+    return raw
 
 
 def boolean(value: Any) -> bool:
@@ -159,5 +183,6 @@ PositiveCount = Annotated[int, PlainValidator(positive_count), WithJsonSchema({"
 # Text accepts whatever was typed; editors may type numbers (a voucher 0101) too.
 Text = Annotated[str, PlainValidator(text), WithJsonSchema({"type": ["string", "number", "boolean"]})]
 Date = Annotated[date, PlainValidator(a_date), WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "日期，YYYY-MM-DD"})]
+WebAddress = Annotated[str, PlainValidator(web_address), WithJsonSchema({"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://", "description": "网站地址，http:// 或 https:// 开头"})]
 Bool = Annotated[bool, PlainValidator(boolean), WithJsonSchema({"type": "boolean"})]
 Id = Annotated[str, PlainValidator(record_id), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9-]+$"})]

@@ -14,7 +14,7 @@ import uuid
 from pathlib import Path
 
 # Bump when the key's ingredients change meaning, so old entries are never matched.
-KEY_FORMAT = 1
+KEY_FORMAT = 2
 
 
 def key(**inputs: object) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
+import unicodedata
 from importlib import metadata
 from pathlib import Path
 
@@ -50,8 +52,12 @@ def render_notice_pdf(view: NoticePrintView, out_path: Path, *, cache_dir: Path 
     # Template and CSS carry printed labels too (公示期, 第 N 页 …), so they are checked.
     font_family = fonts.check("\n".join([view.printed_text(), template_source, css_source]))
 
+    # The HTML is in the key too: it also carries what this module computes for the
+    # layout (title lines, table classes), which no version number tracks during work.
+    html = render_notice_html(view, font_family)
     cache_key = cache.key(
         view=dataclasses.asdict(view),
+        html=html,
         template=template_source,
         css=css_source,
         font_family=font_family,
@@ -61,7 +67,6 @@ def render_notice_pdf(view: NoticePrintView, out_path: Path, *, cache_dir: Path 
     if cache_dir is not None and cache.copy_cached(cache_dir, cache_key, out_path):
         return False
 
-    html = render_notice_html(view, font_family)
     # The cache key doubles as the PDF's /ID: stable for equal inputs, distinct otherwise.
     pdf = _write_pdf(html, identifier=cache_key[:32].encode("ascii"))
     cache.write_atomically(out_path, pdf)
@@ -78,6 +83,7 @@ def render_notice_html(view: NoticePrintView, font_family: str) -> str:
 def _template_context(view: NoticePrintView, font_family: str) -> dict:
     return {
         "notice": view,
+        "title_lines": title_lines(view.title),
         # The one place trusted markup is marked safe: the caller sanitised body_html,
         # and the QR SVG is generated here from the URL.
         "body_html": Markup(view.body_html),
@@ -88,10 +94,72 @@ def _template_context(view: NoticePrintView, font_family: str) -> dict:
     }
 
 
+# A table of up to this many rows is moved whole to the next page rather than split
+# (a seven-row statement should not leave its opening balance alone on page 1); a
+# longer one starts where it is and breaks between rows, repeating its header.
+KEEP_TOGETHER_ROWS = 12
+
+# The title's line length in ems: A4 less the page margins (178 mm) at the h1's 24pt
+# (8.47 mm per em) holds 21; one em is kept spare for the estimate's error.
+TITLE_LINE_EMS = 20
+# No line may start with closing punctuation or end with opening punctuation (禁则).
+_NO_LINE_START = set("，。、；：！？）》」』”’〕】…%")
+_NO_LINE_END = set("（《「『“‘〔【")
+
+
+def title_lines(title: str) -> list[str]:
+    """The title cut into lines of about equal width at word boundaries, so a long title
+    never leaves one or two characters alone on its last line (WeasyPrint has no
+    text-wrap: balance) and never splits a word such as 维修|资金.
+
+    Widths are estimated (CJK one em, Latin and digits about half); should a line still
+    not fit, WeasyPrint wraps it as usual, so a wrong guess costs looks, never text.
+    """
+    widths = [1.0 if unicodedata.east_asian_width(char) in "WF" else 0.55 for char in title]
+    total = sum(widths)
+    if total <= TITLE_LINE_EMS:
+        return [title]
+    count = math.ceil(total / TITLE_LINE_EMS)
+    offsets = [0.0]
+    for width in widths:
+        offsets.append(offsets[-1] + width)
+    edges = [
+        index for index in _word_boundaries(title)
+        if title[index] not in _NO_LINE_START and title[index - 1] not in _NO_LINE_END
+        # A number stays with what it counts: 3号楼, 2025年.
+        and not (title[index - 1].isascii() and title[index - 1].isalnum())
+    ]
+    cuts: list[int] = []
+    for k in range(1, count):
+        target = total * k / count
+        candidates = [index for index in edges if not cuts or index > cuts[-1]]
+        if not candidates:
+            break
+        cuts.append(min(candidates, key=lambda index: abs(offsets[index] - target)))
+    bounds = [0, *cuts, len(title)]
+    return [title[start:stop] for start, stop in zip(bounds, bounds[1:])]
+
+
+def _word_boundaries(text: str) -> list[int]:
+    """Indexes between two words of text (jieba, which the site's search already uses)."""
+    import jieba  # noqa: PLC0415 - ~0.5 s to load its dictionary; only long titles need it
+
+    jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary otherwise
+    boundaries, index = [], 0
+    for word in jieba.lcut(text):
+        index += len(word)
+        boundaries.append(index)
+    return boundaries[:-1]
+
+
 def _table_context(table: PrintTable) -> dict:
     """Pair each cell with its column's alignment, so the template only places strings."""
-    classes = ["numeric" if column.numeric else "text" for column in table.columns]
+    classes = [
+        ("numeric" if column.numeric else "text") + (" nowrap" if column.nowrap else "")
+        for column in table.columns
+    ]
     return {
+        "section_class": "record keep-together" if len(table.rows) <= KEEP_TOGETHER_ROWS else "record",
         "caption": table.caption,
         "note": table.note,
         "columns": [

@@ -16,6 +16,9 @@ class PrintColumn:
     label: str
     # Numeric columns are right-aligned so digits line up for readers comparing amounts.
     numeric: bool = False
+    # Short values (dates, entry types) kept on one line: a narrow column otherwise
+    # stacks them one character per line.
+    nowrap: bool = False
 
 
 @dataclass(frozen=True)

@@ -2,20 +2,42 @@
 
 from __future__ import annotations
 
+import re
+
 from ..analysis.periods import period_label
-from ..analysis.votes import compute_outcome
+from ..analysis.votes import SUPERMAJORITY_MATTERS, compute_outcome, electorate_of
 from ..formatting import area, cn_date, money
 from ..model import labels
 from ..pdf import NoticePrintView, PrintColumn, PrintTable
 from . import links, views
 from .notice_body import body_html
 
-TEXT, NUM = False, True
+# (label, numeric, nowrap): numeric columns are right-aligned; nowrap keeps short codes
+# such as dates and entry types on one line instead of one character per line.
+TEXT, NUM, SHORT = (False, False), (True, False), (False, True)
+
+# Chinese characters and punctuation (CJK symbols, ideographs, fullwidth forms).
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+# A source line break between two Chinese characters, maybe with inline tags on either
+# side (，\n<strong>本事项): Markdown keeps it, and WeasyPrint prints it as a visible
+# space in the middle of a sentence.
+_TAGS = "(?:</?(?:a|abbr|b|code|del|em|i|ins|mark|s|small|span|strong|sub|sup|u)\\b[^<>]*>)*"
+_CJK_LINE_BREAK = re.compile(f"([{_CJK}]{_TAGS})[ \\t]*\\n[ \\t]*(?={_TAGS}[{_CJK}])")
+_PREFORMATTED = re.compile(r"(<pre\b.*?</pre>)", re.S)
 
 
-def _table(caption: str, columns: list[tuple[str, bool]], rows: list[list[str]], note: str = "") -> PrintTable:
-    return PrintTable(caption, tuple(PrintColumn(label, numeric) for label, numeric in columns),
+def _table(caption: str, columns: list[tuple[str, tuple[bool, bool]]], rows: list[list[str]],
+           note: str = "") -> PrintTable:
+    return PrintTable(caption, tuple(PrintColumn(label, *kind) for label, kind in columns),
                       tuple(tuple(r) for r in rows), note)
+
+
+def print_body_html(markdown_text: str) -> str:
+    """The sanitised body, with line breaks inside Chinese sentences joined (but not in
+    preformatted blocks, where the author's line breaks are the content)."""
+    parts = _PREFORMATTED.split(body_html(markdown_text))
+    return "".join(part if part.startswith("<pre") else _CJK_LINE_BREAK.sub(r"\1", part)
+                   for part in parts)
 
 
 def _statement_table(ctx, account: str, period: str) -> PrintTable:
@@ -24,40 +46,64 @@ def _statement_table(ctx, account: str, period: str) -> PrintTable:
     rows += [[f"收入：{i['label']}", i["amount"]] for i in s["inflows"]]
     rows += [[f"支出：{o['label']}", o["amount"]] for o in s["outflows"]]
     rows += [["本期收入合计", s["total_inflow"]], ["本期支出合计", s["total_outflow"]], ["期末余额", s["closing"]]]
-    return _table(f"{views.ACCOUNT_TITLE[account]} {period_label(period)}收支", [("项目", TEXT), ("金额（元）", NUM)], rows)
+    return _table(f"{views.ACCOUNT_TITLE[account]} {period_label(period)}收支",
+                  [("项目", TEXT), ("金额（元）", NUM)], rows)
 
 
 def _ledger_entries_table(ctx, account: str, period: str) -> PrintTable:
     v = views.ledger_view(ctx, account, period)
-    rows = [[e["date"], e["summary"], e["type"], e["inflow"], e["outflow"], e["balance"]] for e in v["entries"]]
-    return _table(f"{v['title']}明细", [("日期", TEXT), ("摘要", TEXT), ("类型", TEXT), ("收入", NUM), ("支出", NUM), ("余额", NUM)], rows)
+    dates = {e.id: e.date for e in ctx.community.ledgers(account)[period].model.entries}
+    # Month and day only, and no type column (the summary says what it was, the statement
+    # above totals by type): on A4 at board size the summary would be left a few
+    # characters wide.
+    rows = [[f"{dates[e['id']].month}月{dates[e['id']].day}日", e["summary"],
+             e["inflow"], e["outflow"], e["balance"]] for e in v["entries"]]
+    return _table(f"{v['title']}明细",
+                  [("日期", SHORT), ("摘要", TEXT), ("收入（元）", NUM), ("支出（元）", NUM), ("余额（元）", NUM)],
+                  rows)
 
 
-def _pre_vote_table(ctx, vid: str) -> PrintTable:
+def _approval_rule(vote) -> str:
+    # 民法典第278条: 2/3 participation by area and headcount; 3/4 or a majority to approve.
+    approval = ("达到参与表决的四分之三以上" if vote.matter in SUPERMAJORITY_MATTERS
+                else "超过参与表决的半数")
+    return f"参与表决的专有部分面积和人数均达到三分之二以上，且同意的面积和人数均{approval}"
+
+
+def _pre_vote_table(ctx, vid: str, caption: str) -> PrintTable:
     vote = ctx.community.votes[vid].model
     rows = [["表决事项", vote.title], ["事项类别", labels.MATTER[vote.matter]],
-            ["表决期间", f"{cn_date(vote.voting.start)}至{cn_date(vote.voting.end)}"]]
-    if vote.budget is not None:
-        rows.append(["预算上限（元）", money(vote.budget)])
-    return _table("表决事项", [("项目", TEXT), ("内容", TEXT)], rows)
+            ["表决期间", f"{cn_date(vote.voting.start)}至{cn_date(vote.voting.end)}"],
+            ["预算上限", f"{money(vote.budget)} 元" if vote.budget is not None else "无（本表决不授权支出）"]]
+    electorate = electorate_of(vote, ctx.profile)
+    if electorate is not None:
+        rows.append(["表决范围", f"{electorate.owners:,} 户，专有部分面积 {area(electorate.area_m2)} 平方米"])
+    rows.append(["通过条件", _approval_rule(vote)])
+    return _table(caption, [("项目", SHORT), ("内容", TEXT)], rows)
 
 
 def _result_tables(ctx, vid: str) -> list[PrintTable]:
     vote = ctx.community.votes[vid].model
     outcome = compute_outcome(vote, ctx.profile)
     if outcome is None:
-        return [_pre_vote_table(ctx, vid)]
-    tally_rows = []
+        return [_pre_vote_table(ctx, vid, "表决事项（尚未计票）")]
+    # A vote limited to some owners (e.g. one building's lift) counts against them only.
+    electorate_label = "表决范围内业主" if vote.electorate is not None else "全体业主"
+    tally_rows = [[electorate_label, f"{outcome.electorate.owners:,}", area(outcome.electorate.area_m2)]]
     for key, label in (("turnout", "参与表决"), ("approve", "同意"), ("oppose", "反对"), ("abstain", "弃权")):
         t = getattr(vote, key)
-        tally_rows.append([label, f"{t.owners:,}", area(t.area_m2)])
-    tally_rows.append(["全体业主", f"{outcome.electorate.owners:,}", area(outcome.electorate.area_m2)])
+        if t is not None:
+            tally_rows.append([label, f"{t.owners:,}", area(t.area_m2)])
     v = views.vote_view(ctx, vid)
-    test_rows = [[t["label"], t["ratio"], t["threshold"], "达到" if t["met"] else "未达到"] for t in v["tests"]]
+    test_rows = [[t["label"], t["figures"], t["ratio"], t["threshold"], "达到" if t["met"] else "未达到"]
+                 for t in v["tests"]]
+    result = labels.DECLARED_RESULT[outcome.result]
     return [
-        _table(f"计票：{vote.title}", [("", TEXT), ("人数", NUM), ("面积（平方米）", NUM)], tally_rows),
-        _table("法定比例", [("项目", TEXT), ("比例", NUM), ("门槛", TEXT), ("结果", TEXT)], test_rows,
-               note=f"计算结果：{labels.DECLARED_RESULT[outcome.result]}。{outcome.reason}。"),
+        _table(f"计票：{vote.title}", [("项目", TEXT), ("人数", NUM), ("面积（平方米）", NUM)], tally_rows),
+        _table("法定比例", [("项目", SHORT), ("计算", NUM), ("比例", NUM), ("门槛", SHORT), ("结果", SHORT)],
+               test_rows),
+        _table(f"表决结果：{result}", [("项目", SHORT), ("内容", TEXT)],
+               [["计算结果", result], ["理由", outcome.reason], ["通过条件", _approval_rule(vote)]]),
     ]
 
 
@@ -70,7 +116,11 @@ def print_tables(ctx, notice) -> list[PrintTable]:
             if notice.kind in ("fund_report", "revenue_report"):
                 tables.append(_ledger_entries_table(ctx, kind, ident))
         elif kind == "vote" and ident in ctx.community.votes:
-            tables += _result_tables(ctx, ident) if notice.kind == "vote_result" else [_pre_vote_table(ctx, ident)]
+            if notice.kind == "vote_result":
+                tables += _result_tables(ctx, ident)
+            else:
+                caption = "表决事项" if notice.kind == "pre_vote" else "相关表决"
+                tables.append(_pre_vote_table(ctx, ident, caption))
     if not tables and notice.related:
         rows = [[views.ref_label(ctx, r)] for r in notice.related]
         tables.append(_table("公示的记录", [("记录", TEXT)], rows))
@@ -87,7 +137,7 @@ def notice_print_view(ctx, nid: str) -> NoticePrintView:
         period_to=cn_date(n.period.to),
         objection_contact=n.objection.contact if n.objection else "",
         objection_until=cn_date(n.objection.until) if n.objection else "",
-        body_html=body_html(n.body),
+        body_html=print_body_html(n.body),
         tables=tuple(print_tables(ctx, n)),
         page_url=ctx.base_url + links.page_url(links.notice_page(nid)),
         fingerprint=views.fingerprint(loaded.doc),
