@@ -8,6 +8,7 @@ column (reported from 1; PyYAML counts from 0).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,9 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 # Aliases may share a subtree, but the document they describe must stay small:
 # a "billion laughs" file is refused before anything walks the expanded tree.
 MAX_EXPANDED_NODES = 500_000
+# ... and its text too: one alias of a 1 MB string, repeated 300,000 times, is few
+# nodes but 300 GB for the checks to read.
+MAX_EXPANDED_CHARS = 4 * MAX_FILE_BYTES
 MAX_DEPTH = 64
 
 PathKey = tuple  # e.g. ("entries", 3, "amount")
@@ -78,6 +82,14 @@ def _line_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def _line_of_character(text: str, position: int) -> tuple[int, int]:
+    # libyaml reports a byte offset into the UTF-8 text; the pure-Python reader a character index.
+    if _Loader.__name__.startswith("C"):
+        position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
 def decode_source(path: Path, raw: bytes) -> tuple[str | None, list[Problem]]:
     """UTF-8 only (a BOM and CRLF line ends are accepted)."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -123,7 +135,18 @@ def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
     return parse_text(path, text)
 
 
+# YAML 1.1 breaks lines at NEL, LS and PS too, editors and git do not: every line number
+# after one would point at the wrong line. They are invisible, so they are refused.
+_ODD_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
 def parse_text(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
+    odd = _ODD_LINE_BREAK.search(text)
+    if odd:
+        before = text[: odd.start()]
+        line, column = before.count("\n") + 1, odd.start() - (before.rfind("\n") + 1) + 1
+        return None, [error(Location(str(path), line, column), "yaml.syntax",
+                            f"文件含有看不见的特殊换行符 U+{ord(odd.group()):04X}（常见原因：从网页或 Word 复制粘贴）：请删除它。")]
     doc = Document(path=path, data=None)
     builder = _TreeBuilder(doc)
     try:
@@ -135,11 +158,24 @@ def parse_text(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, column = _pos(mark) if mark else (1, 1)
         reason = exc.problem or exc.context or "格式错误"
+        if "maximum nesting depth" in reason:  # libyaml's own limit on [[[[…
+            return None, [error(Location(str(path), line, column), "yaml.too_complex",
+                                "嵌套层数超过 YAML 解析器的上限：数据文件不需要这么深的结构。")]
         return None, [
             error(
                 Location(str(path), line, column),
                 "yaml.syntax",
                 f"YAML 格式错误：{_translate_reason(reason)}。请检查这一行的缩进（只能用空格，不能用 Tab）、冒号后的空格和引号是否成对。",
+            )
+        ]
+    except yaml.reader.ReaderError as exc:
+        line, column = _line_of_character(text, exc.position)
+        return None, [
+            error(
+                Location(str(path), line, column),
+                "yaml.syntax",
+                f"文件含有不允许的控制字符 U+{exc.character:04X}（常见原因：从其他软件复制粘贴时带入了看不见的字符）：请删除它。"
+                if isinstance(exc.character, int) else f"文件含有不允许的字符：{exc.reason}",
             )
         ]
     except yaml.YAMLError as exc:
@@ -148,6 +184,7 @@ def parse_text(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
 
 
 _REASONS = (
+    ("tab character", "用了 Tab 字符缩进，YAML 只能用空格缩进"),
     ("cannot start any token", "出现了不能开始一个值的字符（常见原因：用了 Tab 缩进，YAML 只能用空格）"),
     ("mapping values are not allowed", "这里不能出现“键: 值”（可能缺少换行、缩进不对，或文字里的冒号需要加引号）"),
     ("could not find expected ':'", "缺少冒号“:”"),
@@ -158,6 +195,15 @@ _REASONS = (
     ("found unknown escape character", "双引号里有无法识别的转义字符“\\”"),
     ("while scanning a quoted scalar", "引号没有配对"),
     ("found duplicate anchor", "锚点名称重复"),
+    ("did not find expected ',' or ']'", "方括号列表没有正确结束（缺少“,”或“]”）"),
+    ("did not find expected ',' or '}'", "花括号映射没有正确结束（缺少“,”或“}”）"),
+    ("did not find expected node content", "这里缺少一个值"),
+    ("found a tab character", "用了 Tab 缩进，YAML 只能用空格"),
+    ("expected a comment or a line break", "值的后面还有多余的内容"),
+    ("expected alphabetic or numeric character", "锚点“&”或别名“*”的名称不对"),
+    ("found undefined tag handle", "使用了未定义的 YAML 标签前缀"),
+    ("did not find expected <document start>", "这里不能再开始新的内容（一个文件只能有一个 YAML 文档，“...”表示文档结束）"),
+    ("found invalid Unicode character escape code", "双引号里的“\\u”转义不是有效的字符"),
 )
 
 
@@ -169,7 +215,7 @@ def _translate_reason(reason: str) -> str:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "pending_key", "pending_key_pos", "nodes")
+    __slots__ = ("container", "path", "pending_key", "pending_key_pos", "nodes", "chars")
 
     def __init__(self, container, path):
         self.container = container
@@ -177,6 +223,7 @@ class _Frame:
         self.pending_key = None
         self.pending_key_pos = None
         self.nodes = 1
+        self.chars = 0
 
 
 class _TreeBuilder:
@@ -189,6 +236,7 @@ class _TreeBuilder:
         self.anchor_of_frame: dict[int, str] = {}
         self.documents = 0
         self.expanded_nodes = 0
+        self.expanded_chars = 0
         self.problems: list[Problem] = []
         self._last_added_path: PathKey = ()
 
@@ -221,15 +269,15 @@ class _TreeBuilder:
                 value = None
             else:
                 value = Plain(event.value) if plain else Quoted(event.value)
-            problem = self._add(value, 1, event, event.anchor)
+            problem = self._add(value, 1, len(event.value), event, event.anchor)
             if event.style in ("|", ">") and problem is None:
                 self.doc.block_scalars.add(self._last_added_path)
             return problem
         if kind == "AliasEvent":
             if event.anchor not in self.anchors:
                 return error(self._loc(event.start_mark), "yaml.syntax", f"引用了未定义的锚点“{event.anchor}”。")
-            value, nodes = self.anchors[event.anchor]
-            return self._add(value, nodes, event, None)
+            value, nodes, chars = self.anchors[event.anchor]
+            return self._add(value, nodes, chars, event, None)
         if kind in ("MappingStartEvent", "SequenceStartEvent"):
             if len(self.stack) >= MAX_DEPTH:
                 return error(
@@ -238,7 +286,8 @@ class _TreeBuilder:
                     f"嵌套层数超过 {MAX_DEPTH} 层：数据文件不需要这么深的结构。",
                 )
             container = {} if kind == "MappingStartEvent" else []
-            problem = self._add(container, 0, event, None)
+            self.expanded_nodes += 1  # "- []" written 800,000 times is as many values as "- 1"
+            problem = self._add(container, 0, 0, event, None)
             if problem is not None:
                 return problem
             frame = _Frame(container, self._child_path())
@@ -250,9 +299,10 @@ class _TreeBuilder:
             frame = self.stack.pop()
             anchor = self.anchor_of_frame.pop(id(frame), None)
             if anchor:
-                self.anchors[anchor] = (frame.container, frame.nodes)
+                self.anchors[anchor] = (frame.container, frame.nodes, frame.chars)
             if self.stack:
                 self.stack[-1].nodes += frame.nodes
+                self.stack[-1].chars += frame.chars
             return None
         return None  # pragma: no cover - no other event kinds exist
 
@@ -260,13 +310,20 @@ class _TreeBuilder:
         # Path of the value about to be added (computed before it is attached).
         return self._last_added_path
 
-    def _add(self, value, nodes: int, event, anchor) -> Problem | None:
+    def _add(self, value, nodes: int, chars: int, event, anchor) -> Problem | None:
         self.expanded_nodes += nodes
+        self.expanded_chars += chars
         if self.expanded_nodes > MAX_EXPANDED_NODES:
             return error(
                 self._loc(event.start_mark),
                 "yaml.too_complex",
-                f"文件展开后超过 {MAX_EXPANDED_NODES:,} 个值（锚点与别名“&/*”被反复引用）：请直接写出数据。",
+                f"文件中的值（展开锚点与别名“&/*”之后）超过 {MAX_EXPANDED_NODES:,} 个：请把数据拆分到多个文件，不要反复引用别名。",
+            )
+        if self.expanded_chars > MAX_EXPANDED_CHARS:
+            return error(
+                self._loc(event.start_mark),
+                "yaml.too_complex",
+                f"文件展开后的文字超过 {MAX_EXPANDED_CHARS:,} 个字符（锚点与别名“&/*”被反复引用）：请直接写出数据。",
             )
         pos = _pos(event.start_mark)
         if not self.stack:
@@ -275,6 +332,7 @@ class _TreeBuilder:
         else:
             frame = self.stack[-1]
             frame.nodes += nodes
+            frame.chars += chars
             if isinstance(frame.container, list):
                 path = frame.path + (len(frame.container),)
                 frame.container.append(value)
@@ -315,5 +373,5 @@ class _TreeBuilder:
         self.doc.value_positions.setdefault(path, pos)
         self._last_added_path = path
         if anchor and not isinstance(value, (dict, list)):
-            self.anchors[anchor] = (value, 1)
+            self.anchors[anchor] = (value, 1, chars)
         return None

@@ -379,3 +379,21 @@ def test_two_transfers_on_one_day_match_one_to_one(tmp_path):
     revenue = edit(REVENUE, "closing_balance: 24000.00", second_out + "closing_balance: 14000.00")
     data, problems = run(tmp_path, {REVENUE_PATH: revenue})
     only(problems, data, "ledger.transfer_unmatched", REVENUE_PATH, line_of(revenue, "再次转入") - 1, 13)
+
+
+def test_reference_to_an_entry_of_an_invalid_ledger_is_not_a_second_error(tmp_path):
+    """A broken ledger file is reported once, not again by every notice citing its entries."""
+    from datetime import date
+
+    from generator.pipeline import check
+    from tests.conftest import SAMPLE_DATA
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE_DATA, data)
+    ledger = data / "communities/shili-jiayuan/public-revenue/2025-H1.yml"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("opening_balance:", "opening_balanse:", 1), encoding="utf-8")
+    _, problems = check(data, date(2026, 11, 25))
+    codes = {p.code for p in problems if p.is_error}
+    assert "schema.unknown_field" in codes
+    assert "ref.missing" not in codes
