@@ -89,10 +89,16 @@ def validate_document(doc: Document, model: type[BaseModel]) -> tuple[Any | None
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_to_problem(doc, model, e) for e in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        return None, [_to_problem(doc, model, e, suggest=i < MAX_SUGGESTIONS) for i, e in enumerate(errors)]
 
 
-def _to_problem(doc: Document, model: type[BaseModel], err: dict) -> Problem:
+# "Did you mean …?" costs difflib time per unknown field; a file with 400,000 of them
+# (5 MB of "k1: 1") took a minute. Past this many problems in one file, no suggestions.
+MAX_SUGGESTIONS = 1000
+
+
+def _to_problem(doc: Document, model: type[BaseModel], err: dict, suggest: bool = True) -> Problem:
     loc = tuple(err["loc"])
     kind = err["type"]
     where = _path_text(loc)
@@ -107,7 +113,7 @@ def _to_problem(doc: Document, model: type[BaseModel], err: dict) -> Problem:
     if kind == "extra_forbidden":
         parent, name = loc[:-1], str(loc[-1])
         known = _field_names(model_at(model, parent))
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.5) if suggest else []
         hint = f"是不是想写“{close[0]}”？" if close else ""
         allowed = f"可用字段：{'、'.join(known)}。" if known else ""
         return error(doc.key_at(*loc), "schema.unknown_field", f"未知字段“{where}”。{hint}{allowed}")

@@ -5,6 +5,7 @@ The output folder is replaced only when every step succeeded (site/mkdocs_build.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -36,6 +37,21 @@ def project_file(data_dir: Path, name: str) -> Path:
 def cache_root(data_dir: Path) -> Path:
     """Build caches live beside the data folder, in a git-ignored .cache/ (never in --out)."""
     return data_dir.resolve().parent / ".cache" / "gongshi"
+
+
+def refuse_project_links(data_dir: Path) -> None:
+    """content/, overrides/ and mkdocs.yml are published or obeyed as they are: like data/,
+    they may hold no symbolic link, or a pull request could publish a file from outside."""
+    root = data_dir.resolve().parent
+    for name in ("content", "overrides", "mkdocs.yml"):
+        top = root / name
+        links = [top] if top.is_symlink() else []
+        if not links and top.is_dir():
+            for folder, dirs, files in os.walk(top):  # does not descend into linked folders
+                links += [Path(folder) / n for n in sorted(dirs + files) if (Path(folder) / n).is_symlink()]
+        if links:
+            raise BuildFailed(f"{links[0].relative_to(root).as_posix()} 是符号链接：content/、overrides/ 和 mkdocs.yml "
+                              "中不允许符号链接，请把文件本身放进仓库（原有网站保持不变）。", EXIT_DATA)
 
 
 def merge_content(content_dir: Path, docs: Path) -> list[dict]:
@@ -74,7 +90,8 @@ def render_pdfs(ctx, docs: Path, cache_dir: Path) -> tuple[int, int]:
     return rendered, cached
 
 
-def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print) -> None:
+def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print, community: str | None = None) -> None:
+    """Check, then build the portal; with `community`, only that community's site."""
     from ..site.mkdocs_build import SiteBuildError, build_site
 
     portal, problems = check(data_dir, as_of)
@@ -84,15 +101,21 @@ def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print) -
         raise BuildFailed("数据有错误，未构建网站（原有网站保持不变）。", EXIT_DATA)
     if portal.site is None or not portal.communities:
         raise BuildFailed("没有可发布的小区。", EXIT_DATA)
+    refuse_project_links(data_dir)
+    if community is not None and community not in portal.communities:
+        known = sorted(portal.communities)
+        listed = "、".join(known[:10]) + ("等" if len(known) > 10 else "")
+        raise BuildFailed(f"没有目录名为“{community}”的小区（现有：{listed}）。", EXIT_USAGE)
     if len(portal.communities) > 1:
         from .district import build_district
-        build_district(portal, data_dir, out_dir, as_of, pdf=pdf, log=log)
+        build_district(portal, data_dir, out_dir, as_of, pdf=pdf, log=log, only=community)
         return
     site = portal.site.model
     community = next(iter(portal.communities.values()))
     base_url = site.base_url if site.base_url.endswith("/") else site.base_url + "/"
     ctx = views.make_context(portal, community, as_of, base_url, with_pdf=pdf)
-    from ..render import charts
+    from ..render.chart_cache import CachedCharts
+    charts = CachedCharts(cache_root(data_dir) / "charts")  # matplotlib only for changed charts
     with tempfile.TemporaryDirectory(prefix="gongshi-docs-") as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
@@ -116,7 +139,7 @@ def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print) -
 
 def run(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool = True, community: str | None = None) -> int:
     try:
-        build(data_dir, out_dir, as_of, pdf=pdf)
+        build(data_dir, out_dir, as_of, pdf=pdf, community=community)
     except BuildFailed as exc:
         print(f"gongshi build：{exc}", file=sys.stderr)
         return exc.exit_code

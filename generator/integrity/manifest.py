@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -35,7 +36,10 @@ def _files(root: Path) -> list[Path]:
 
 def _git(args: list[str], cwd: Path) -> str | None:
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=20)
+        # GIT_OPTIONAL_LOCKS=0: `git status` must not refresh .git/index; a build writes
+        # nothing outside --out and its cache.
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=20,
+                              env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"})
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout.strip() if done.returncode == 0 else None
@@ -49,9 +53,16 @@ def source_revision(data_dir: Path) -> dict:
     return {"commit": commit, "data_uncommitted": bool(dirty)}
 
 
+def repository_root(data_dir: Path) -> Path:
+    """The git work tree that holds the data, else the data folder's parent."""
+    top = _git(["rev-parse", "--show-toplevel"], data_dir)
+    root = Path(top).resolve() if top else None
+    return root if root is not None and (root == data_dir or root in data_dir.parents) else data_dir.parent
+
+
 def build_manifest(data_dir: Path, site_dir: Path, as_of) -> dict:
     data_dir = data_dir.resolve()
-    repo_root = data_dir.parent
+    repo_root = repository_root(data_dir)
     data = {p.relative_to(repo_root).as_posix(): sha256_file(p) for p in _files(data_dir)}
     site = {p.relative_to(site_dir).as_posix(): sha256_file(p) for p in _files(site_dir)
             if p.relative_to(site_dir).as_posix() != MANIFEST}

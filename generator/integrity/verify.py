@@ -41,5 +41,7 @@ def verify_site(site_dir: Path) -> Differences:
             diff.missing.append(rel)
         elif sha256_file(path) != digest:
             diff.changed.append(rel)
-    diff.unlisted = sorted(present)
+    # A symbolic link is no file of the build: a web server would serve whatever it points to.
+    links = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_symlink()]
+    diff.unlisted = sorted(set(present) | set(links))
     return diff

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..problems import Location, Problem, error, warning
 
 ID_RE = re.compile(r"[a-z0-9-]+")
-PERIOD_RE = re.compile(r"\d{4}(?:-(?:H[12]|Q[1-4]))?")
+PERIOD_RE = re.compile(r"\d{4}(?:-(?:H[12]|Q[1-4]))?", re.ASCII)
 YAML_SUFFIXES = (".yml", ".yaml")
 
 # Folder inside a community → file kind; the stem of each file is its id.

@@ -24,6 +24,9 @@ _INT_RE = re.compile(r"[+]?(\d+)", re.ASCII)
 # 千万亿: far above any community's figures, and far enough below Decimal's 28 significant
 # digits that sums of a ledger stay exact.
 MAX_INTEGER_DIGITS = 15
+# Dates and day counts stay where date arithmetic cannot overflow (date.max is 9999-12-31).
+EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2199, 12, 31)
+MAX_DAYS = 3660
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 ID_RE = re.compile(r"[a-z0-9-]+")
 
@@ -107,6 +110,13 @@ def count(value: Any) -> int:
     return int(match.group(1).lstrip("0") or "0")  # int() refuses over 4,300 digits, zeros too
 
 
+def day_count(value: Any) -> int:
+    n = count(value)
+    if n > MAX_DAYS:
+        raise _fail(f"天数应在 0 至 {MAX_DAYS} 之间（现在是 {n}）")
+    return n
+
+
 def positive_count(value: Any) -> int:
     n = count(value)
     if n == 0:
@@ -123,9 +133,13 @@ def a_date(value: Any) -> date:
     if not _DATE_RE.fullmatch(raw):
         raise _fail(f"日期应写成 YYYY-MM-DD（例如 2024-03-15），实际是“{raw}”")
     try:
-        return date.fromisoformat(raw)
+        value = date.fromisoformat(raw)
     except ValueError:
         raise _fail(f"“{raw}”不是真实存在的日期") from None
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        # Rules add days to dates: 9999-12-31 plus a notice period crashed them.
+        raise _fail(f"日期“{raw}”超出合理范围（{EARLIEST_DATE} 至 {LATEST_DATE}）")
+    return value
 
 
 _WEB_ADDRESS_RE = re.compile(r"https?://[^/\s\"'<>\\`]+(?:/[^\s\"'<>\\`]*)?", re.ASCII | re.IGNORECASE)
@@ -179,6 +193,7 @@ Area = Annotated[Decimal, PlainValidator(area), WithJsonSchema({**_NUMBER_SCHEMA
 PositiveArea = Annotated[Decimal, PlainValidator(positive_area), WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "description": "面积（平方米），大于 0"})]
 Number = Annotated[Decimal, PlainValidator(number), WithJsonSchema({**_NUMBER_SCHEMA, "description": "数值，最多两位小数"})]
 Count = Annotated[int, PlainValidator(count), WithJsonSchema({"type": "integer", "minimum": 0})]
+DayCount = Annotated[int, PlainValidator(day_count), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_DAYS})]
 PositiveCount = Annotated[int, PlainValidator(positive_count), WithJsonSchema({"type": "integer", "minimum": 1})]
 # Text accepts whatever was typed; editors may type numbers (a voucher 0101) too.
 Text = Annotated[str, PlainValidator(text), WithJsonSchema({"type": ["string", "number", "boolean"]})]

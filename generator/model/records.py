@@ -11,8 +11,8 @@ from pydantic_core import PydanticCustomError
 
 from . import labels
 from .fields import (
-    Area, Bool, Count, Date, Id, Money, Number, PositiveArea, PositiveCount,
-    PositiveMoney, Text, choice, text,
+    Area, Bool, Count, Date, DayCount, Id, Money, Number, PositiveArea, PositiveCount,
+    PositiveMoney, Text, WebAddress, choice, text,
 )
 
 PERIOD_RE = re.compile(r"(\d{4})(?:-(H[12]|Q[1-4]))?")
@@ -40,9 +40,9 @@ class Record(BaseModel):
 # ---------------------------------------------------------------- site.yml
 
 class Rules(Record):
-    pre_vote_notice_days: Count = Field(15, description="表决前公示至少提前的天数")
-    result_notice_within_days: Count = Field(3, description="表决结束后几天内公告结果")
-    min_notice_days: Count = Field(7, description="任何公示的最短天数（首尾两天都算）")
+    pre_vote_notice_days: DayCount = Field(15, description="表决前公示至少提前的天数")
+    result_notice_within_days: DayCount = Field(3, description="表决结束后几天内公告结果")
+    min_notice_days: DayCount = Field(7, description="任何公示的最短天数（首尾两天都算）")
     committee_size: list[PositiveCount] = Field([5, 11], min_length=2, max_length=2, description="业委会委员人数范围 [最少, 最多]，须为单数")
     grades: dict[str, Number] = Field({"优秀": 90, "良好": 80, "合格": 60}, description="考评等级的最低得分率（百分比）")
 
@@ -50,7 +50,7 @@ class Rules(Record):
 class Site(Record):
     title: Text = Field(description="门户标题")
     publisher: Text = Field(description="发布单位")
-    base_url: Text = Field(description="网站地址，用于打印版二维码和规范链接，例如 https://example.org/hexie/")
+    base_url: WebAddress = Field(description="网站地址，用于打印版二维码和规范链接，例如 https://example.org/hexie/")
     rules: Rules = Field(default_factory=Rules, description="规则阈值（可省略，使用默认值）")
 
 

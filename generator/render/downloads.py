@@ -19,12 +19,21 @@ from ..formatting import percent
 ACCOUNT_TITLE = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}
 
 
+# Spreadsheet programs run a cell that starts with = + - @ as a formula (CSV injection):
+# such text from the data gets a leading ' so it is shown, never evaluated.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def _csv(rows: list[dict]) -> bytes:
     buffer = io.StringIO()
     if rows:
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: _cell(value) for key, value in row.items()} for row in rows)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 

@@ -13,6 +13,13 @@ from .escape import finalize
 _SAFE_HREF = re.compile(r"[A-Za-z0-9._/#-]*")
 
 
+def nowrap(value) -> Markup:
+    """A date (or other short run) that must not break across lines on a narrow phone.
+    Nothing for an empty value, so an empty table cell stays :empty (gongshi.css)."""
+    text = finalize(value)
+    return Markup('<span class="nowrap">') + text + Markup("</span>") if text else text
+
+
 def href(value) -> Markup:
     """Link targets are made by our code from validated ids; refuse anything else."""
     text = str(value)
@@ -25,7 +32,10 @@ def href(value) -> Markup:
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator.render", "templates"),
-        autoescape=False,          # escaping is done by finalize, for Markdown and HTML at once
+        # finalize escapes every value for Markdown and HTML at once and marks the result
+        # Markup; autoescape is on only so that macro calls return Markup too, and their
+        # HTML (status badges, ✓/✗, links) is not escaped a second time when printed.
+        autoescape=True,
         finalize=finalize,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -33,6 +43,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["href"] = href
+    env.filters["nowrap"] = nowrap
     return env
 
 

@@ -44,12 +44,13 @@ def md_text(value) -> str:
 
 
 def finalize(value):
-    """Jinja finalize: trusted Markup passes, everything else is escaped."""
+    """Jinja finalize: trusted Markup passes, everything else is escaped (and then Markup,
+    so that the environment's autoescape leaves it as it is)."""
     if value is None:
-        return ""
+        return Markup("")
     if isinstance(value, Markup):
         return value
-    return md_text(value)
+    return Markup(md_text(value))
 
 
 def trusted(html: str) -> Markup:

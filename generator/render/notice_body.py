@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import markdown
 from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from ..analysis.markdown_safety import is_safe_url, url_scheme
 
@@ -38,11 +40,24 @@ class _SafeLinks(Treeprocessor):
                         del el.attrib[attr]
 
 
+class _MaskedText(InlineProcessor):
+    """Masks are text, not emphasis: 138****1234 and 110101********1234 (the forms the
+    privacy rule asks for) and 张*三 would otherwise lose their asterisks to <strong>/<em>
+    and print a different number or name. Bold between CJK words (**注意**) still works."""
+
+    PATTERN = r"(?<=[0-9])\*+(?=[0-9Xx])|(?<=[\u4e00-\u9fff])\*(?=[\u4e00-\u9fff])"
+
+    def handleMatch(self, m, data):  # noqa: N802 - Markdown's name
+        return AtomicString(m.group(0)), m.start(0), m.end(0)
+
+
 class _NoRawHtml(Extension):
     def extendMarkdown(self, md):
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_SafeLinks(md), "gongshi_safe_links", 0)
+        # Above emphasis (60), below code spans (190) and backslash escapes (180).
+        md.inlinePatterns.register(_MaskedText(_MaskedText.PATTERN, md), "gongshi_masked_text", 65)
 
 
 def body_html(text: str) -> str:

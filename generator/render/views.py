@@ -93,11 +93,25 @@ def ref_link(ctx: Context, from_page: str, ref: str) -> dict:
     }
 
 
-def corrections_of(ctx: Context, refs: set[str]) -> list[dict]:
-    """Correction notices whose `corrects` names one of `refs`."""
+def with_entries(ctx: Context, refs: set[str]) -> set[str]:
+    """refs plus entry/<id> of every entry in the ledgers refs names: a correction of one
+    entry also corrects the period's ledger and whatever published it."""
+    covered = set(refs)
+    for ref in refs:
+        account, _, period = ref.partition("/")
+        if account in ACCOUNT_TITLE and period in ctx.community.ledgers(account):
+            covered |= {f"entry/{e.id}" for e in ctx.community.ledgers(account)[period].model.entries}
+    return covered
+
+
+def corrections_of(ctx: Context, refs: set[str], notice_id: str | None = None) -> list[dict]:
+    """Correction notices whose `corrects` names one of `refs` (or that name notice_id among
+    their related records)."""
     found = []
     for nid, n in sorted(ctx.community.notices.items()):
-        if n.model.kind == "correction" and n.model.corrects in refs:
+        if n.model.kind != "correction" or nid == notice_id:
+            continue
+        if n.model.corrects in refs or (notice_id and f"notice/{notice_id}" in n.model.related):
             found.append({"id": nid, "title": n.model.title, "changes": n.model.changes or "",
                           "published": cn_date(n.model.published)})
     return found
@@ -114,6 +128,8 @@ def notice_row(ctx: Context, nid: str, from_page: str) -> dict:
         "href": links.href_from(from_page, links.notice_page(nid)),
         "kind": labels.NOTICE_KIND[n.kind],
         "period": f"{cn_date(n.period.from_)}至{cn_date(n.period.to)}",
+        "period_from": cn_date(n.period.from_),
+        "period_to": cn_date(n.period.to),
         "status": status.label,
         "state": status.state,
         "days_left": status.days_left,
@@ -135,7 +151,7 @@ def notice_view(ctx: Context, nid: str) -> dict:
     n = loaded.model
     page = links.notice_page(nid)
     status = notice_status(n, ctx.as_of)
-    corrected_by = corrections_of(ctx, {f"notice/{nid}"} | set(n.related))
+    corrected_by = corrections_of(ctx, with_entries(ctx, {f"notice/{nid}"} | set(n.related)), nid)
     for row in corrected_by:
         row["href"] = links.href_from(page, links.notice_page(row["id"]))
     return {
@@ -154,7 +170,7 @@ def notice_view(ctx: Context, nid: str) -> dict:
         "related": [ref_link(ctx, page, r) for r in n.related],
         "corrects": ref_link(ctx, page, n.corrects) if n.corrects else None,
         "changes": n.changes,
-        "corrected_by": [r for r in corrected_by if r["id"] != nid],
+        "corrected_by": corrected_by,
         "pdf_href": links.href_from(page, links.notice_pdf(nid)) if (n.print and ctx.with_pdf) else None,
         "fingerprint": fingerprint(loaded.doc),
         "url": ctx.base_url + links.page_url(page),
@@ -185,12 +201,24 @@ def _entry_type_label(account: str, entry) -> str:
 def statement_view(account: str, period: str, ledger) -> dict:
     st = statement_of(account, ledger)
     type_labels = TYPE_LABELS[account]
+    inflows = [{"label": type_labels[t], "amount": money(a)} for t, a in st.inflows_by_type.items()
+               if t != "income"]
+    if "income" in st.inflows_by_type:
+        # Public revenue has one inflow type, 收入: a line "收入：收入" tells owners nothing,
+        # so the statement shows income by source (停车、广告、场地租赁、其他) instead.
+        by_source: dict[str, Decimal] = {}
+        for e in ledger.entries:
+            if e.type == "income":
+                source = e.source or "other"  # a rule requires it; never drop an amount
+                by_source[source] = by_source.get(source, Decimal("0")) + e.amount
+        inflows = [{"label": labels.REVENUE_SOURCE[s], "amount": money(by_source[s])}
+                   for s in labels.REVENUE_SOURCE if s in by_source] + inflows
     return {
         "period": period,
         "label": period_label(period),
         "opening": money(st.opening),
         "closing": money(st.declared_closing),
-        "inflows": [{"label": type_labels[t], "amount": money(a)} for t, a in st.inflows_by_type.items()],
+        "inflows": inflows,
         "outflows": [{"label": type_labels[t], "amount": money(a)} for t, a in st.outflows_by_type.items()],
         "total_inflow": money(st.total_inflow),
         "total_outflow": money(st.total_outflow),
@@ -232,7 +260,7 @@ def ledger_view(ctx: Context, account: str, period: str) -> dict:
         "statement": statement_view(account, period, ledger),
         "entries": rows,
         "corrected_by": [dict(c, href=links.href_from(page, links.notice_page(c["id"])))
-                         for c in corrections_of(ctx, {f"{account}/{period}"})],
+                         for c in corrections_of(ctx, with_entries(ctx, {f"{account}/{period}"}))],
         "notices": _notices_relating(ctx, page, {f"{account}/{period}"}),
     }
 
@@ -286,6 +314,8 @@ def vote_row(ctx: Context, vid: str, from_page: str) -> dict:
         "href": links.href_from(from_page, links.vote_page(vid)),
         "matter": labels.MATTER[v.matter],
         "voting": f"{cn_date(v.voting.start)}至{cn_date(v.voting.end)}",
+        "voting_from": cn_date(v.voting.start),
+        "voting_to": cn_date(v.voting.end),
         "result": labels.DECLARED_RESULT[outcome.result] if outcome else "尚未计票",
     }
 
@@ -328,14 +358,17 @@ def vote_view(ctx: Context, vid: str) -> dict:
         "matter": labels.MATTER[v.matter],
         "rule": ("四分之三以上" if outcome and outcome.supermajority else "过半数"),
         "voting": f"{cn_date(v.voting.start)}至{cn_date(v.voting.end)}",
+        "voting_from": cn_date(v.voting.start),
+        "voting_to": cn_date(v.voting.end),
         "budget": money_yuan(v.budget) if v.budget is not None else None,
         "electorate_owners": f"{electorate.owners:,}" if electorate else "",
         "electorate_area": area(electorate.area_m2) if electorate else "",
-        "electorate_note": "本次表决范围" if v.electorate else "全体业主",
+        "electorate_note": "本事项涉及的业主" if v.electorate else "全体业主",
         "tallies": tallies,
         "tests": tests,
         "computed": labels.DECLARED_RESULT[outcome.result] if outcome else None,
         "passed": outcome.passed if outcome else None,
+        "result_box": ("success" if outcome.passed else "failure") if outcome else "note",  # admonition type
         "reason": outcome.reason if outcome else None,
         "declared": labels.DECLARED_RESULT[v.declared_result] if v.declared_result else None,
         "declared_matches": (outcome is not None and v.declared_result == outcome.result),

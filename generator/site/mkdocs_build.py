@@ -7,6 +7,8 @@ SOURCE_DATE_EPOCH yourself, or two builds on different days differ.
 
 from __future__ import annotations
 
+import html
+import json
 import logging
 import os
 import shutil
@@ -60,6 +62,7 @@ def build_site(
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         with _source_date(build_date):
             _run_mkdocs(config_file, strict=strict)
+        _compact_search_index(built)
         if before_swap is not None:  # e.g. the integrity manifest: part of the same all-or-nothing step
             before_swap(built)
         _swap_in(built, out_dir, work)
@@ -100,7 +103,9 @@ def _effective_config(
     if not isinstance(config, dict):
         raise SiteBuildError(f"站点配置 {base_config} 应为键值映射。")
 
-    config.update(site_name=site_name, docs_dir=str(docs_dir), site_dir=str(site_dir))
+    # Material prints config.site_name unescaped (<title>, header, aria-label="…"): the title
+    # comes from site.yml, so it goes in as HTML text, never as markup.
+    config.update(site_name=html.escape(site_name), docs_dir=str(docs_dir), site_dir=str(site_dir))
     for key, value in (("nav", nav), ("site_url", site_url)):
         if value is None:
             config.pop(key, None)  # MkDocs then derives nav from the files / omits canonical URLs
@@ -178,6 +183,20 @@ def _run_mkdocs(config_file: Path, *, strict: bool) -> None:
             raise SiteBuildError(message + ("\n" + details if details else "")) from error
     for record in records:
         log.warning("MkDocs：%s", record.getMessage())
+
+
+def _compact_search_index(site_dir: Path) -> None:
+    """Rewrite Material's search index as UTF-8 JSON.
+
+    Material writes every Chinese character and each of jieba's U+200B separators as a
+    six-byte \\uXXXX escape; every page fetches the index on load, and written as UTF-8
+    it is about half the size (about 13 % smaller gzipped). Same content, same order.
+    """
+    index = site_dir / "search" / "search_index.json"
+    if not index.is_file():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _swap_in(built: Path, out_dir: Path, work: Path) -> None:

@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""How much does gongshi add to a plain MkDocs build, and how heavy is the front page?
+
+    .venv/bin/python benchmarks/site_speed.py [--data data] [--as-of 2026-11-25] [--runs 3]
+
+In one run:
+
+1. Captures what gongshi hands to MkDocs for the data folder: the generated Markdown
+   (staging docs/) and the effective mkdocs.yml, by wrapping the MkDocs step of one
+   in-process build and copying both out of the staging folder. The data is copied to a
+   temporary folder first, so the build caches beside it (charts) start empty.
+2. Times, best of --runs each, as two separate commands the way a user runs them:
+     (a) `gongshi build --no-pdf` (check + render + MkDocs + manifest), and
+     (b) `mkdocs build` of the captured Markdown and config,
+   and prints both with the ratio (target (a) <= 1.2 x (b)), and (a)'s very first run,
+   with empty caches, beside them. Wall times, with the
+   children's CPU time beside them: CPU time barely moves when other processes
+   compete for the machine. The same is then done in-process (imports and jieba's
+   dictionary already loaded), which shows the work itself without interpreter start.
+3. Lists everything the front page loads — the HTML, each stylesheet, script and icon
+   it references, Material's search worker named in its __config, and the search index
+   the worker fetches — with each file's size and gzip -9 size, and the total (target
+   <= 80 KB gzipped).
+
+Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from generator.builddate import epoch_of  # noqa: E402
+
+TARGET_RATIO = 1.2
+TARGET_FRONT_PAGE_KB = 80
+
+
+def capture_mkdocs_input(data: Path, as_of: date, into: Path) -> Path:
+    """Build once in-process; copy the staging docs and effective config into `into`.
+    Returns the captured mkdocs.yml (docs_dir pointing at the copied docs)."""
+    from generator.commands import build as build_command
+    from generator.site import mkdocs_build
+
+    into.mkdir(parents=True)
+    captured = into / "mkdocs.yml"
+    real_run = mkdocs_build._run_mkdocs
+
+    def run_and_capture(config_file: Path, *, strict: bool) -> None:
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+        shutil.copytree(config["docs_dir"], into / "docs")
+        config["docs_dir"] = str(into / "docs")
+        config["site_dir"] = str(into / "site")
+        captured.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        real_run(config_file, strict=strict)
+
+    mkdocs_build._run_mkdocs = run_and_capture
+    try:
+        build_command.build(data, into / "gongshi-site", as_of, pdf=False, log=lambda *_: None)
+    finally:
+        mkdocs_build._run_mkdocs = real_run
+    return captured
+
+
+def best_of_commands(runs: int, command: list[str], env: dict) -> tuple[float, float]:
+    """Best wall time and best CPU time (user + system of the child) over `runs` runs."""
+    best_wall = best_cpu = float("inf")
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
+    return best_wall, best_cpu
+
+
+def best_of_calls(runs: int, fn) -> tuple[float, float]:
+    best_wall = best_cpu = float("inf")
+    for _ in range(runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        fn()
+        best_wall = min(best_wall, time.perf_counter() - start)
+        best_cpu = min(best_cpu, time.process_time() - start_cpu)
+    return best_wall, best_cpu
+
+
+def plain_mkdocs_in_process(config_file: Path) -> None:
+    """What `mkdocs build` does, minus the command line (as generator/site/mkdocs_build.py)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+class _References(HTMLParser):
+    """URLs the browser fetches by itself for a page: stylesheets, icons, scripts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self.config: dict = {}
+        self._in_config = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        rel = (a.get("rel") or "").split()
+        if tag == "link" and a.get("href") and ({"stylesheet", "icon", "preload", "modulepreload"} & set(rel)):
+            self.urls.append(a["href"])
+        elif tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+        elif tag == "img" and a.get("src") and not a["src"].startswith("data:"):
+            self.urls.append(a["src"])
+        self._in_config = tag == "script" and a.get("id") == "__config"
+
+    def handle_data(self, data):
+        if self._in_config:
+            self.config = json.loads(data)
+            self._in_config = False
+
+
+def front_page_files(site: Path) -> list[tuple[str, Path]]:
+    parser = _References()
+    parser.feed((site / "index.html").read_text(encoding="utf-8"))
+    files = [("页面 HTML", site / "index.html")]
+    files += [(url, site / url) for url in parser.urls]
+    worker = parser.config.get("search")
+    if worker:
+        # The worker fetches the index next to the site's base ("search/search_index.json").
+        files += [(worker, site / worker), ("search/search_index.json", site / "search" / "search_index.json")]
+    # CSS may pull in more (fonts, images): follow url() inside our own stylesheets.
+    for url, path in list(files):
+        if path.suffix == ".css":
+            for ref in re.findall(r"url\(\s*['\"]?([^'\")]+)", path.read_text(encoding="utf-8")):
+                if not ref.startswith(("data:", "#")):
+                    files.append((ref, (path.parent / ref).resolve()))
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--as-of", default="2026-11-25")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    as_of = date.fromisoformat(args.as_of)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch_of(as_of)), NO_MKDOCS_2_WARNING="1")
+
+    with tempfile.TemporaryDirectory(prefix="gongshi-bench-") as tmp:
+        tmp = Path(tmp)
+        # A copy, so the build caches (beside the data folder) start empty for the first run.
+        data = tmp / "project" / "data"
+        shutil.copytree(args.data, data)
+        gongshi = [sys.executable, "-m", "generator", "build", "--data", str(data), "--out", str(tmp / "out-a"),
+                   "--as-of", args.as_of, "--no-pdf"]
+        cold_wall, cold_cpu = best_of_commands(1, gongshi, env)
+
+        config = capture_mkdocs_input(data, as_of, tmp / "captured")
+        pages = sum(1 for _ in (tmp / "captured" / "docs").rglob("*.md"))
+        print(f"样例：{args.data}，构建日期 {as_of}，{pages} 个 Markdown 页面；每项取 {args.runs} 次中最快的一次。")
+        print()
+
+        mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(tmp / "out-b")]
+        a_wall, a_cpu = best_of_commands(args.runs, gongshi, env)
+        b_wall, b_cpu = best_of_commands(args.runs, mkdocs, env)
+        print("命令行（各自启动一个 Python 进程）")
+        print(f"  gongshi build --no-pdf            {a_wall:6.2f} s   (CPU {a_cpu:5.2f} s)")
+        print(f"  mkdocs build（同一份 Markdown）   {b_wall:6.2f} s   (CPU {b_cpu:5.2f} s)")
+        print(f"  比值 {a_wall / b_wall:.2f}×（CPU {a_cpu / b_cpu:.2f}×），目标 ≤ {TARGET_RATIO}×")
+        print(f"  首次构建（图表缓存为空）          {cold_wall:6.2f} s   (CPU {cold_cpu:5.2f} s)，"
+              f"比值 {cold_wall / b_wall:.2f}×")
+        print()
+
+        from generator.commands.build import build
+
+        c_wall, c_cpu = best_of_calls(args.runs, lambda: build(data, tmp / "out-c", as_of, pdf=False,
+                                                              log=lambda *_: None))
+        d_wall, d_cpu = best_of_calls(args.runs, lambda: plain_mkdocs_in_process(config))
+        print("同一进程内（模块和 jieba 词典已加载）")
+        print(f"  gongshi build()          {c_wall:6.2f} s   (CPU {c_cpu:5.2f} s)")
+        print(f"  MkDocs build()           {d_wall:6.2f} s   (CPU {d_cpu:5.2f} s)")
+        print(f"  比值 {c_wall / d_wall:.2f}×（CPU {c_cpu / d_cpu:.2f}×）")
+        print()
+
+        site = tmp / "out-a"
+        print("首页加载的全部文件（gzip -9）")
+        total_raw = total_gz = 0
+        for label, path in front_page_files(site):
+            raw = path.read_bytes()
+            packed = len(gzip.compress(raw, compresslevel=9, mtime=0))
+            total_raw += len(raw)
+            total_gz += packed
+            print(f"  {packed / 1024:7.1f} KB  （原始 {len(raw) / 1024:7.1f} KB）  {label}")
+        print(f"  合计 {total_gz / 1024:.1f} KB（原始 {total_raw / 1024:.1f} KB），目标 ≤ {TARGET_FRONT_PAGE_KB} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

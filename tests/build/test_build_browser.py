@@ -1,0 +1,171 @@
+"""The built sample in Debian's chromium on a 390×844 phone: Chinese search finds the
+elevator vote, pages load nothing from another host, hostile text runs nothing, and the
+page never scrolls sideways."""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.build.conftest import MEMBER_IMG, MEMBER_SCRIPT
+
+# Debian's chromium in a container: no sandbox, no GPU, and none of its own traffic
+# (updates, sync, QUIC probes) that would blur what the page itself requests.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PHONE = {"width": 390, "height": 844}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def _serve(folder):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def sample_url(built_sample_site):
+    server, url = _serve(built_sample_site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_site):
+    server, url = _serve(hostile_site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("找不到 chromium：请先按 README 的环境准备步骤安装（Debian: apt-get install chromium）。")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    requests: list[str] = []
+    # Context level: also sees the search worker's fetch of search_index.json.
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        yield page, requests, dialogs
+    finally:
+        context.close()
+
+
+def hosts(requests: list[str]) -> set[str]:
+    # data: URIs are Material's inline icons, not requests to a host.
+    return {urlsplit(url).hostname for url in requests if not url.startswith("data:")}
+
+
+def test_searching_elevator_finds_the_elevator_vote(phone, sample_url):
+    page, requests, _ = phone
+    page.goto(sample_url, wait_until="networkidle")
+    page.locator("label.md-header__button[for=__search]").click()
+    search = page.locator(".md-search__input")
+    search.fill("电梯")
+    search.press("End")  # Material searches on its key handler, not on fill alone
+    result = page.locator(".md-search-result__item a[href*='votes/2025-elevator/']").first
+    expect(result).to_be_visible()
+    expect(result).to_contain_text("电梯")
+    result.click()
+    expect(page).to_have_url(re.compile(re.escape(sample_url + "votes/2025-elevator/") + r"(\?h=.*)?$"))
+    expect(page.locator("h1")).to_contain_text("使用专项维修资金更换3号楼1、2单元电梯")
+    expect(page.locator("article mark").first).to_have_text("电梯")  # search.highlight
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/search/search_index.json") for url in requests)
+    assert hosts(requests) == {"127.0.0.1"}, requests
+
+
+@pytest.mark.parametrize("path", ["", "votes/2025-elevator/", "maintenance-fund/2026-H1/", "public-revenue/"])
+def test_pages_load_only_from_the_site_itself(phone, sample_url, path):
+    page, requests, dialogs = phone
+    page.goto(sample_url + path, wait_until="networkidle")
+    assert requests and hosts(requests) == {"127.0.0.1"}, requests
+    assert dialogs == []
+
+
+def test_member_named_like_markup_is_shown_as_text_and_runs_nothing(phone, hostile_url):
+    page, requests, dialogs = phone
+    page.goto(hostile_url + "committee/", wait_until="networkidle")
+    expect(page.locator("td", has_text=MEMBER_IMG)).to_have_text(MEMBER_IMG)
+    expect(page.locator("td", has_text=MEMBER_SCRIPT)).to_have_text(MEMBER_SCRIPT)
+    assert page.locator("article img").count() == 0
+    assert page.evaluate("document.querySelectorAll('article script').length") == 0
+    # Search results are rendered as HTML by Material: the member's row must stay text there too.
+    page.locator("label.md-header__button[for=__search]").click()
+    page.locator(".md-search__input").fill("委员")
+    page.locator(".md-search__input").press("End")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert page.locator(".md-search-result img").count() == 0
+    page.wait_for_timeout(300)  # give a would-be onerror handler time to fire
+    assert dialogs == []
+    assert hosts(requests) == {"127.0.0.1"}, requests
+
+
+@pytest.mark.parametrize("path", ["", "votes/2025-elevator/", "maintenance-fund/2026-H1/", "notices/", "inspections/"])
+def test_page_never_scrolls_sideways_on_a_phone(phone, sample_url, path):
+    page, _, _ = phone
+    page.goto(sample_url + path, wait_until="networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page.locator("article.md-typeset").evaluate("e => getComputedStyle(e).fontSize") == "18px"
+    # Dates never break inside ("2026年11月" / "30日"): one line is under 1.75 × 18 px.
+    for date in page.locator("article .nowrap").all()[:20]:
+        assert date.evaluate("e => e.getBoundingClientRect().height") < 32
+
+
+@pytest.mark.parametrize("path, marker, label", [
+    ("public-revenue/2026-H1/", "span.entry", "凭证号："),
+    ("inspections/", "span.item", "整改状态："),
+])
+def test_ledger_entries_and_inspection_items_are_cards_on_a_phone(phone, sample_url, path, marker, label):
+    page, _, _ = phone
+    page.goto(sample_url + path, wait_until="networkidle")
+    row = page.locator(f"article tr:has({marker})").first
+    assert row.evaluate("e => getComputedStyle(e).display") == "block"
+    assert page.locator("article thead").last.evaluate("e => getComputedStyle(e).display") == "none"
+    labels = row.locator("td").evaluate_all("cells => cells.map(c => getComputedStyle(c, '::before').content)")
+    assert f'"{label}"' in labels
+    # Every field fits the screen: nothing is hidden to the right.
+    assert row.evaluate("e => e.getBoundingClientRect().right") <= PHONE["width"]
+
+
+def test_vote_result_box_is_body_size(phone, sample_url):
+    page, _, _ = phone
+    page.goto(sample_url + "votes/2026-advertising/", wait_until="networkidle")
+    box = page.locator("article .admonition.failure")
+    expect(box).to_contain_text("计算结果：未通过")
+    assert box.evaluate("e => getComputedStyle(e).fontSize") == "16px"

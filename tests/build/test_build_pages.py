@@ -1,0 +1,359 @@
+"""What owners read in the built sample (at 2026-11-25): figures, ratios, statuses, links.
+
+Every expected value is recomputed here from the YAML (helpers.read_yaml keeps money as
+Decimal); the pages are read from the built HTML, as a browser would show their text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+import pytest
+
+from tests.build.helpers import (
+    COMMUNITY, INFLOW_TYPES, cn_date, latest_ledger, read_page, read_yaml, recomputed_closing, yuan,
+)
+from tests.conftest import SAMPLE_AS_OF
+
+AS_OF = date.fromisoformat(SAMPLE_AS_OF)
+ACCOUNTS = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}
+
+
+def notices() -> dict[str, dict]:
+    return {path.stem: read_yaml(path) for path in sorted((COMMUNITY / "notices").glob("*.yml"))}
+
+
+def notice_state(notice: dict) -> str:
+    period = notice["period"]
+    if AS_OF < period["from"]:
+        return "即将公示"
+    if AS_OF > period["to"]:
+        return "已结束"
+    return "公示中"
+
+
+def days_left(notice: dict) -> int:
+    # 公示期含首尾两日: on the last day one day is left.
+    return (notice["period"]["to"] - AS_OF).days + 1
+
+
+def half_year(period: str) -> str:
+    year, half = period.split("-")
+    return f"{year}年" + {"H1": "上半年", "H2": "下半年"}[half]
+
+
+def percent(numerator, denominator) -> str:
+    value = (Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{value}%"
+
+
+# ------------------------------------------------------------------ 首页
+
+def test_home_lists_every_active_notice_with_days_left(built_sample_site):
+    home = read_page(built_sample_site, "")
+    section = home.section("正在公示", "关键数字")
+    active = {nid: n for nid, n in notices().items() if notice_state(n) == "公示中"}
+    assert active, "the sample must have active notices at the build date"
+    for nid, notice in active.items():
+        match = re.search(re.escape(notice["title"]) + r"[^还]*?还剩 (\d+) 天", section)
+        assert match, f"{nid} missing from 正在公示"
+        assert int(match.group(1)) == days_left(notice)
+        assert (f"notices/{nid}/", notice["title"]) in home.links
+    assert section.count("还剩") == len(active)
+    for nid, notice in notices().items():
+        if notice_state(notice) == "已结束":
+            assert notice["title"] not in section
+
+
+def test_home_key_figures_are_the_latest_closing_balances(built_sample_site):
+    home = read_page(built_sample_site, "")
+    for account, title in ACCOUNTS.items():
+        period, ledger = latest_ledger(account)
+        closing = recomputed_closing(account, ledger)
+        assert closing == ledger["closing_balance"], f"{account} {period}: the sample does not reconcile"
+        assert f"{title}余额：{yuan(closing)}（{half_year(period)}末）" in home.text
+        assert (f"{account}/{period}/", f"{title}余额") in home.links
+
+
+def test_home_warns_of_overdue_rectifications(built_sample_site):
+    alerts = read_page(built_sample_site, "").section("提醒", "栏目")
+    overdue = []
+    for path in sorted((COMMUNITY / "inspections").glob("*.yml")):
+        for item in read_yaml(path)["items"]:
+            if item["result"] == "fail" and not item.get("rectified_on") and item["rectify_by"] < AS_OF:
+                overdue.append(item)
+    assert overdue, "the sample must have an overdue rectification"
+    for item in overdue:
+        days = (AS_OF - item["rectify_by"]).days
+        assert f"逾期 {item['check']}：应于 {cn_date(item['rectify_by'])} 前整改，已逾期 {days} 天。" in alerts
+    assert alerts.count("已逾期") == len(overdue)
+
+
+def test_dates_are_written_the_chinese_way(built_sample_site):
+    assert "数据截至 2026年11月25日" in read_page(built_sample_site, "").text
+    for url in ("", "notices/", "votes/2025-elevator/", "maintenance-fund/2025-H1/", "inspections/", "committee/"):
+        text = read_page(built_sample_site, url).text
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text), url
+        assert not re.search(r"年0\d月|月0\d日", text), url  # 2025年1月5日, not 2025年01月05日
+
+
+# ------------------------------------------------------------------ 公示公告
+
+def test_notice_index_shows_each_notice_under_its_status(built_sample_site):
+    page = read_page(built_sample_site, "notices/")
+    headings = {"公示中": ("正在公示", "即将公示"), "即将公示": ("即将公示", "已结束"), "已结束": ("已结束", None)}
+    for nid, notice in notices().items():
+        state = notice_state(notice)
+        section = page.section(*headings[state])
+        status = re.search(re.escape(notice["title"]) + r" .*? (公示中 还剩 \d+ 天|即将公示|已结束)", section)
+        assert status, f"{nid} not under {headings[state][0]}"
+        expected = f"公示中 还剩 {days_left(notice)} 天" if state == "公示中" else state
+        assert status.group(1) == expected, nid
+        notice_page = read_page(built_sample_site, f"notices/{nid}/")
+        assert f"状态 {expected}" in notice_page.text
+        assert f"公示期 {cn_date(notice['period']['from'])}至{cn_date(notice['period']['to'])}" in notice_page.text
+        assert f"发布单位 {notice['issuer']}" in notice_page.text
+
+
+def test_notice_page_names_objection_channel(built_sample_site):
+    nid = "2026-11-inspection"
+    notice = notices()[nid]
+    text = read_page(built_sample_site, f"notices/{nid}/").text
+    assert f"异议渠道 {notice['objection']['contact']}（截至 {cn_date(notice['objection']['until'])}）" in text
+
+
+def test_correction_trail_links_both_ways(built_sample_site):
+    corrections = {nid: n for nid, n in notices().items() if n["kind"] == "correction"}
+    assert corrections, "the sample has a correction notice"
+    for nid, notice in corrections.items():
+        kind, _, entry_id = notice["corrects"].partition("/")
+        assert kind == "entry"
+        account = "maintenance-fund" if entry_id.startswith("mf-") else "public-revenue"
+        period = next(p.stem for p in sorted((COMMUNITY / account).glob("*.yml"))
+                      if any(e["id"] == entry_id for e in read_yaml(p)["entries"]))
+        correction = read_page(built_sample_site, f"notices/{nid}/")
+        # correction notice → the corrected entry, at its row
+        assert any(href == f"../../{account}/{period}/#{entry_id}" for href, _ in correction.links)
+        assert f"更正内容：{' '.join(notice['changes'].split())}" in correction.text
+        # ledger page → the correction, from that entry's row
+        ledger = read_page(built_sample_site, f"{account}/{period}/")
+        row = re.search(rf'<span id="{entry_id}" class="entry"></span>.*?</tr>', ledger.html, re.DOTALL).group(0)
+        assert f'href="../../notices/{nid}/"' in row and "已更正" in row
+        # a notice that published the corrected records lists the correction too
+        for ref in notice["related"]:
+            if ref.startswith("notice/"):
+                corrected = read_page(built_sample_site, f"notices/{ref.split('/')[1]}/")
+                assert (f"../{nid}/", notice["title"]) in corrected.links
+
+
+# ------------------------------------------------------------------ 表决
+
+VOTE_RULES = {
+    # 民法典第278条: participation needs 2/3 by area and by headcount; matters (六)–(八)
+    # (筹集维修资金, 改建重建, 改变共有部分用途或经营) need 3/4 of the participants, others a majority.
+    "use_fund": "> 1/2",
+    "other": "> 1/2",
+    "change_use": "≥ 3/4",
+}
+
+
+def vote_tests(vid: str) -> list[tuple[str, str, str, bool]]:
+    """(label, ratio, threshold, met) in page order, from the vote's YAML and community.yml."""
+    vote = read_yaml(COMMUNITY / "votes" / f"{vid}.yml")
+    community = read_yaml(COMMUNITY / "community.yml")
+    electorate = vote.get("electorate") or {"owners": community["owners"], "area_m2": community["exclusive_area_m2"]}
+    turnout, approve = vote["turnout"], vote["approve"]
+    two_thirds, approval = Fraction(2, 3), VOTE_RULES[vote["matter"]]
+    share = {"> 1/2": Fraction(1, 2), "≥ 3/4": Fraction(3, 4)}[approval]
+    strict = approval.startswith(">")
+    out = []
+    for label, num, den, threshold, limit, strict_test in (
+        ("参与表决人数占比", turnout["owners"], electorate["owners"], "≥ 2/3", two_thirds, False),
+        ("参与表决面积占比", turnout["area_m2"], electorate["area_m2"], "≥ 2/3", two_thirds, False),
+        ("同意人数占比", approve["owners"], turnout["owners"], approval, share, strict),
+        ("同意面积占比", approve["area_m2"], turnout["area_m2"], approval, share, strict),
+    ):
+        ratio = Fraction(Decimal(num)) / Fraction(Decimal(den))
+        met = ratio > limit if strict_test else ratio >= limit
+        out.append((label, percent(num, den), threshold, met))
+    return out
+
+
+@pytest.mark.parametrize("vid, result", [("2025-elevator", "通过"), ("2026-monitoring", "通过"), ("2026-advertising", "未通过")])
+def test_vote_page_shows_each_ratio_beside_its_threshold(built_sample_site, vid, result):
+    page = read_page(built_sample_site, f"votes/{vid}/")
+    tests = vote_tests(vid)
+    for label, ratio, threshold, met in tests:
+        mark = "✓ 达到" if met else "✗ 未达到"
+        assert f"{label} {ratio} {threshold} {mark}" in page.text
+    assert (result == "通过") == all(met for *_, met in tests)
+    assert f"计算结果：{result} " in page.text  # the title of a success / failure box
+    assert f"公告结果：{result}（与计算结果一致）" in page.text
+
+
+def test_elevator_vote_two_decimal_ratios(built_sample_site):
+    text = read_page(built_sample_site, "votes/2025-elevator/").text
+    # 82 of 100 owners and 7,420.50 of 9,000.00 m² took part; 70 and 6,350.20 m² approved.
+    assert "参与表决人数占比 82.00% ≥ 2/3 ✓ 达到（82 / 100）" in text
+    assert "参与表决面积占比 82.45% ≥ 2/3 ✓ 达到（7,420.50 / 9,000.00）" in text
+    assert "同意面积占比 85.58% > 1/2 ✓ 达到（6,350.20 / 7,420.50）" in text
+
+
+def test_failed_vote_says_why(built_sample_site):
+    text = read_page(built_sample_site, "votes/2026-advertising/").text
+    failing = [label for label, _, _, met in vote_tests("2026-advertising") if not met]
+    assert failing == ["同意人数占比", "同意面积占比"]
+    assert "计算结果：未通过 同意人数占比、同意面积占比未达到四分之三以上，未通过。" in text
+
+
+def test_vote_page_links_notices_and_spending(built_sample_site):
+    page = read_page(built_sample_site, "votes/2025-elevator/")
+    vote = read_yaml(COMMUNITY / "votes" / "2025-elevator.yml")
+    assert (f"../../notices/{vote['notice']}/", notices()[vote["notice"]]["title"]) in page.links
+    spent = Decimal(0)
+    for path in sorted((COMMUNITY / "maintenance-fund").glob("*.yml")):
+        for entry in read_yaml(path)["entries"]:
+            if entry.get("vote") == "2025-elevator":
+                spent += entry["amount"]
+                assert (f"../../maintenance-fund/{path.stem}/#{entry['id']}", entry["summary"]) in page.links
+    assert spent and f"累计支出 {yuan(spent)}，预算上限 {yuan(vote['budget'])}。" in page.text
+
+
+# ------------------------------------------------------------------ 账目
+
+LEDGERS = [(account, path.stem) for account in ACCOUNTS for path in sorted((COMMUNITY / account).glob("*.yml"))]
+
+
+@pytest.mark.parametrize("account, period", LEDGERS)
+def test_ledger_page_shows_every_entry_and_the_closing_balance(built_sample_site, account, period):
+    ledger = read_yaml(COMMUNITY / account / f"{period}.yml")
+    page = read_page(built_sample_site, f"{account}/{period}/")
+    closing = recomputed_closing(account, ledger)
+    assert f"期末余额 {yuan(closing)[:-2]}" in page.text
+    rows = {}
+    for match in re.finditer(r'<tr>\s*<td><span id="([^"]+)" class="entry"></span>(.*?)</tr>', page.html, re.DOTALL):
+        rows[match.group(1)] = re.sub(r"<[^>]+>", "|", match.group(2))
+    assert list(rows) == [e["id"] for e in sorted(ledger["entries"], key=lambda e: e["date"])]
+    for entry in ledger["entries"]:
+        cells = [c.strip() for c in rows[entry["id"]].split("|") if c.strip()]
+        assert cn_date(entry["date"]) in cells and entry["voucher"] in cells, entry["id"]
+        assert f"{entry['amount']:,.2f}" in cells
+        assert entry["counterparty"] in cells
+    # the running balance after the last entry is the closing balance
+    last = rows[list(rows)[-1]]
+    assert f"{closing:,.2f}" in last
+
+
+def test_ledger_entry_shows_its_authorisation_and_apportionment(built_sample_site):
+    page = read_page(built_sample_site, "maintenance-fund/2026-H1/")
+    entry = next(e for e in read_yaml(COMMUNITY / "maintenance-fund" / "2026-H1.yml")["entries"] if e.get("emergency"))
+    emergency = entry["emergency"]
+    assert (f"紧急使用：{emergency['reason']}（{emergency['approved_by']}批准，"
+            f"{cn_date(emergency['reported_on'])}报告）") in page.text
+    assert "按专有部分面积分摊：" + "、".join(entry["apportionment"]["scope"]) in page.text
+
+
+@pytest.mark.parametrize("account", ACCOUNTS)
+def test_account_page_has_charts_inline_and_every_period(built_sample_site, account):
+    page = read_page(built_sample_site, f"{account}/")
+    assert any(tag == "svg" for tag, _ in page.tags)
+    assert not any(tag in ("img", "object", "iframe") for tag, _ in page.tags)
+    for path in sorted((COMMUNITY / account).glob("*.yml")):
+        assert (f"{path.stem}/", half_year(path.stem)) in page.links
+
+
+# ------------------------------------------------------------------ 监督检查, 业主委员会
+
+def test_inspection_items_show_their_rectification_status(built_sample_site):
+    page = read_page(built_sample_site, "inspections/")
+    assert "| ---" not in page.text  # every table was rendered as a table
+    for path in sorted((COMMUNITY / "inspections").glob("*.yml")):
+        for item in read_yaml(path)["items"]:
+            if item["result"] != "fail":
+                continue
+            if item.get("rectified_on"):
+                status = f"已整改（{cn_date(item['rectified_on'])}）"
+            elif item["rectify_by"] < AS_OF:
+                status = "逾期"
+            else:
+                status = "整改中"
+            assert f"{item['check']} 不合格 {item['finding']} {cn_date(item['rectify_by'])} {status}" in page.text
+
+
+def test_committee_page_lists_current_members(built_sample_site):
+    committee = read_yaml(COMMUNITY / "committee.yml")
+    text = read_page(built_sample_site, "committee/").text
+    current = [m for m in committee["members"] if m["since"] <= AS_OF and (not m.get("until") or m["until"] >= AS_OF)]
+    for member in current:
+        assert f"{member['name']} " in text.split("已离任")[0]
+    assert f"任期 {cn_date(committee['term_start'])}至{cn_date(committee['term_end'])}" in text
+
+
+# ------------------------------------------------------------------ 数据下载
+
+def read_csv(path) -> list[dict]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "CSV needs the UTF-8 BOM for spreadsheet programs"
+    return list(csv.DictReader(io.StringIO(raw[3:].decode("utf-8"))))
+
+
+def test_downloads_page_links_every_file_and_the_files_exist(built_sample_site):
+    page = read_page(built_sample_site, "downloads/")
+    files = [href for href, _ in page.links if href.endswith((".csv", ".json"))]
+    expected = {f"{account}-{period}" for account, period in LEDGERS} | {"votes", "inspections", "evaluations"}
+    assert {f.rsplit(".", 1)[0] for f in files} == expected
+    for href in files:
+        assert (built_sample_site / "downloads" / href).is_file(), href
+
+
+@pytest.mark.parametrize("account, period", LEDGERS)
+def test_csv_and_json_reconcile_with_the_ledger(built_sample_site, account, period):
+    ledger = read_yaml(COMMUNITY / account / f"{period}.yml")
+    rows = read_csv(built_sample_site / "downloads" / f"{account}-{period}.csv")
+    assert json.loads((built_sample_site / "downloads" / f"{account}-{period}.json").read_text(encoding="utf-8")) == rows
+    assert [r["id"] for r in rows] == [e["id"] for e in ledger["entries"]]
+    inflow = sum((Decimal(r["amount"]) for r in rows if r["type"] in INFLOW_TYPES[account]), Decimal(0))
+    outflow = sum((Decimal(r["amount"]) for r in rows if r["type"] not in INFLOW_TYPES[account]), Decimal(0))
+    assert ledger["opening_balance"] + inflow - outflow == ledger["closing_balance"]
+    # the ledger page states the same totals
+    text = read_page(built_sample_site, f"{account}/{period}/").text
+    assert f"本期收入合计 {inflow:,.2f}" in text and f"本期支出合计 {outflow:,.2f}" in text
+
+
+def test_votes_csv_carries_tallies_and_computed_results(built_sample_site):
+    rows = {r["id"]: r for r in read_csv(built_sample_site / "downloads" / "votes.csv")}
+    assert rows["2025-elevator"]["computed_result"] == "passed"
+    assert rows["2026-advertising"]["computed_result"] == "failed"
+    vote = read_yaml(COMMUNITY / "votes" / "2025-elevator.yml")
+    assert Decimal(rows["2025-elevator"]["turnout_area_m2"]) == vote["turnout"]["area_m2"]
+
+
+# ------------------------------------------------------------------ what every visit downloads
+
+def test_front_page_loads_only_material_our_stylesheet_and_a_small_icon(built_sample_site):
+    html = (built_sample_site / "index.html").read_text(encoding="utf-8")
+    loaded = re.findall(r'<(?:link rel="(?:stylesheet|icon)" href|script src)="([^"]+)"', html)
+    assert [re.sub(r"\.[0-9a-f]{8}\.min\.", ".min.", url) for url in loaded] == [
+        "assets/images/favicon.svg",
+        "assets/stylesheets/main.min.css",  # no palette.css: Material's default colours are indigo
+        "assets/stylesheets/gongshi.css",
+        "assets/javascripts/bundle.min.js",
+    ]
+    assert (built_sample_site / "assets/images/favicon.svg").stat().st_size < 1024
+
+
+def test_search_index_is_utf8_and_leaves_out_the_list_pages(built_sample_site):
+    raw = (built_sample_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    docs = raw[raw.index('"docs"'):]
+    assert "电梯" in docs and "\u200b" in docs  # UTF-8 text and jieba's separators, ...
+    assert not re.search(r"\\u[0-9a-fA-F]{4}", docs)  # ... not six-byte \uXXXX escapes
+    pages = {doc["location"].split("#")[0] for doc in json.loads(raw)["docs"]}
+    # The home page and the notice, vote and account lists only repeat the record pages.
+    assert not pages & {"", "notices/", "votes/", "maintenance-fund/", "public-revenue/"}
+    assert {"votes/2025-elevator/", "notices/2026-pr-correction/", "public-revenue/2025-H1/", "committee/"} <= pages
