@@ -54,6 +54,13 @@ def refuse_project_links(data_dir: Path) -> None:
                               "中不允许符号链接，请把文件本身放进仓库（原有网站保持不变）。", EXIT_DATA)
 
 
+def _without_front_matter(text: str) -> str:
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        return text[end + 5:] if end != -1 else text
+    return text
+
+
 def merge_content(content_dir: Path, docs: Path) -> list[dict]:
     """Hand-written pages (content/) join the generated ones; returns their nav entries."""
     nav = []
@@ -69,7 +76,8 @@ def merge_content(content_dir: Path, docs: Path) -> list[dict]:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
         if path.suffix == ".md" and len(rel.parts) == 1:
-            first = next((line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# ")), None)
+            first = next((line for line in _without_front_matter(path.read_text(encoding="utf-8")).splitlines()
+                          if line.startswith("# ")), None)
             nav.append({(first[2:].strip() if first else path.stem): rel.as_posix()})
     return nav
 
