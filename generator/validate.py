@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .load.yamlread import Document
+from .model.introspect import field_by_key, innermost_model
 from .problems import Problem, error
 
 _CUSTOM_CODES = {"schema.type", "schema.enum", "id.invalid", "period.invalid"}
@@ -32,17 +33,10 @@ def _unwrap(annotation: Any, key: Any) -> Any:
         elif origin is dict and not isinstance(key, int):
             return args[1] if len(args) > 1 else None
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            field = _field_by_key(annotation, key)
+            field = field_by_key(annotation, key)
             return field.annotation if field is not None else None
         else:
             return None
-
-
-def _field_by_key(model: type[BaseModel], key: Any):
-    for name, field in model.model_fields.items():
-        if (field.alias or name) == key:
-            return field
-    return None
 
 
 def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
@@ -51,15 +45,7 @@ def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
         annotation = _unwrap(annotation, key)
         if annotation is None:
             return None
-    # Strip Optional/Annotated around the final model.
-    for _ in range(4):
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            return annotation
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if not args:
-            return None
-        annotation = args[0]
-    return None
+    return innermost_model(annotation)
 
 
 def _field_names(model: type[BaseModel] | None) -> list[str]:
@@ -71,7 +57,7 @@ def _field_names(model: type[BaseModel] | None) -> list[str]:
 def _describe_field(model: type[BaseModel] | None, key: str) -> str:
     if model is None:
         return ""
-    field = _field_by_key(model, key)
+    field = field_by_key(model, key)
     return f"（{field.description}）" if field is not None and field.description else ""
 
 

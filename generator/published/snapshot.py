@@ -18,6 +18,7 @@ from ..analysis.periods import period_label
 from ..formatting import money
 from ..load.yamlread import Document
 from ..model import labels
+from ..model.introspect import field_by_key, innermost_model
 from ..model.portal import CommunityData, Portal
 from ..problems import Location
 
@@ -190,26 +191,6 @@ def show(value: Any, path: tuple = ()) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _model_field(model: type[BaseModel] | None, key: str):
-    if model is None:
-        return None
-    for name, info in model.model_fields.items():
-        if (info.alias or name) == key:
-            return info
-    return None
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    for _ in range(6):
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            return annotation
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if not args:
-            return None
-        annotation = args[0]
-    return None
-
-
 def field_label(model_type: type[BaseModel], path: tuple) -> str:
     """`amount` → 金额; nested paths joined: 表决期间·开始日期. Built from the models' descriptions."""
     names, current, skip_next = [], model_type, False
@@ -218,7 +199,7 @@ def field_label(model_type: type[BaseModel], path: tuple) -> str:
             skip_next = False
             names.append(str(key).split("#")[0] if not str(key).startswith("#") else f"第{key[1:]}项")
             continue
-        info = _model_field(current, str(key))
+        info = field_by_key(current, str(key))
         if info is None:
             names.append(str(key))
             current = None
@@ -230,5 +211,5 @@ def field_label(model_type: type[BaseModel], path: tuple) -> str:
         annotation = info.annotation
         skip_next = typing.get_origin(annotation) is list or any(
             typing.get_origin(a) is list for a in typing.get_args(annotation))
-        current = _inner_model(annotation)
+        current = innermost_model(annotation)
     return "·".join(names)

@@ -4,70 +4,31 @@ page never scrolls sideways."""
 
 from __future__ import annotations
 
-import functools
 import re
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
+from tests.browser import PHONE, chromium, hosts, serving
 from tests.build.conftest import MEMBER_IMG, MEMBER_SCRIPT
-
-# Debian's chromium in a container: no sandbox, no GPU, and none of its own traffic
-# (updates, sync, QUIC probes) that would blur what the page itself requests.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-PHONE = {"width": 390, "height": 844}
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-def _serve(folder):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 @pytest.fixture(scope="module")
 def sample_url(built_sample_site):
-    server, url = _serve(built_sample_site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serving(built_sample_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site):
-    server, url = _serve(hostile_site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serving(hostile_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("找不到 chromium：请先按 README 的环境准备步骤安装（Debian: apt-get install chromium）。")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture
@@ -84,11 +45,6 @@ def phone(browser):
         yield page, requests, dialogs
     finally:
         context.close()
-
-
-def hosts(requests: list[str]) -> set[str]:
-    # data: URIs are Material's inline icons, not requests to a host.
-    return {urlsplit(url).hostname for url in requests if not url.startswith("data:")}
 
 
 def test_searching_elevator_finds_the_elevator_vote(phone, sample_url):

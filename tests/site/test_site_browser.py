@@ -3,60 +3,27 @@ is loaded from another host, the layout fits the screen, and print hides the chr
 
 from __future__ import annotations
 
-import functools
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
-
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep pytest output clean
-        pass
+from tests.browser import PHONE, chromium, hosts, serving
 
 
 @pytest.fixture(scope="module")
 def site_url(built_site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serving(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("找不到 chromium：请先按 README 的环境准备步骤安装（Debian: apt-get install chromium）。")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
     requests: list[str] = []
     # Context level: also sees the search worker's fetch of search_index.json.
     context.on("request", lambda request: requests.append(request.url))
@@ -91,8 +58,7 @@ def test_search_for_chinese_word_finds_the_page_and_loads_only_local_files(phone
     page.wait_for_load_state("networkidle")
     assert any(url.endswith("/search/search_index.json") for url in requests)
     # data: URIs are inline icons, not requests to a host.
-    hosts = {urlsplit(url).hostname for url in requests if not url.startswith("data:")}
-    assert hosts == {"127.0.0.1"}, requests
+    assert hosts(requests) == {"127.0.0.1"}, requests
 
 
 def test_page_fits_the_phone_and_tables_scroll_inside(phone, site_url):

@@ -1,0 +1,63 @@
+"""Shared browser-test support: Debian's chromium through Playwright, a local server."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+# Debian's chromium in a container: no sandbox, no GPU, and none of its own traffic
+# (updates, sync, QUIC probes) that would blur what the page itself requests.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PHONE = {"width": 390, "height": 844}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # keep pytest output clean
+        pass
+
+
+@contextmanager
+def serving(folder):
+    """Serve `folder` on 127.0.0.1 (an ephemeral port); yields the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@contextmanager
+def chromium():
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("找不到 chromium：请先按 README 的环境准备步骤安装（Debian: apt-get install chromium）。")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def hosts(requests: list[str]) -> set[str]:
+    # data: URIs are Material's inline icons, not requests to a host.
+    return {urlsplit(url).hostname for url in requests if not url.startswith("data:")}
