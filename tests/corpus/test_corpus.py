@@ -146,7 +146,7 @@ def test_literal_text_reaches_the_page(case: Case, corpus_site):
 @pytest.mark.parametrize("case", [c for c in LEGITIMATE_BUILD if c.pdf], ids=lambda c: c.id)
 def test_literal_text_reaches_the_printed_notice(case: Case, corpus_site):
     if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+        pytest.fail("pdftotext (poppler-utils) is not installed: run scripts/setup.sh")
     pdf = corpus_site / (case.page.removesuffix("/index.html") + ".pdf")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for literal in case.literals:

@@ -121,7 +121,7 @@ def test_every_notice_page_shows_its_files_fingerprint(built):
 
 def test_every_printed_notice_shows_the_same_fingerprint(built):
     if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+        pytest.fail("pdftotext (poppler-utils) is not installed: run scripts/setup.sh")
     pdfs = sorted((built.site / "notices").glob("*.pdf"))
     assert pdfs
     notices = _notice_files(built)
