@@ -36,7 +36,12 @@ def project_file(data_dir: Path, name: str) -> Path:
 
 def cache_root(data_dir: Path) -> Path:
     """Build caches live beside the data folder, in a git-ignored .cache/ (never in --out)."""
-    return data_dir.resolve().parent / ".cache" / "gongshi"
+    from ..cachedir import UnsafeCache, cache_root as checked_cache_root
+
+    try:
+        return checked_cache_root(data_dir)
+    except UnsafeCache as exc:
+        raise BuildFailed(f"{exc}（原有网站保持不变）", EXIT_DATA) from None
 
 
 def refuse_project_links(data_dir: Path) -> None:
@@ -98,10 +103,8 @@ def render_pdfs(ctx, docs: Path, cache_dir: Path) -> tuple[int, int]:
     return rendered, cached
 
 
-def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print, community: str | None = None) -> None:
-    """Check, then build the portal; with `community`, only that community's site."""
-    from ..site.mkdocs_build import SiteBuildError, build_site
-
+def checked_portal(data_dir: Path, as_of: date, community: str | None):
+    """The portal, once `gongshi check` finds no error in it; problems are printed."""
     portal, problems = check(data_dir, as_of)
     if problems:
         sys.stdout.write(format_text(problems))
@@ -114,10 +117,24 @@ def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print, c
         known = sorted(portal.communities)
         listed = "、".join(known[:10]) + ("等" if len(known) > 10 else "")
         raise BuildFailed(f"没有目录名为“{community}”的小区（现有：{listed}）。", EXIT_USAGE)
-    if len(portal.communities) > 1:
-        from .district import build_district
-        build_district(portal, data_dir, out_dir, as_of, pdf=pdf, log=log, only=community)
-        return
+    return portal
+
+
+def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print, community: str | None = None) -> None:
+    """Check, then build the portal; with `community`, only that community's site."""
+    from ..site.mkdocs_build import SiteBuildError, build_site
+    from .district import Workers, build_district
+
+    # Several communities: worker processes start now and load MkDocs while the data is checked.
+    workers = Workers.start(data_dir, as_of, pdf=pdf, only=community)
+    try:
+        portal = checked_portal(data_dir, as_of, community)
+        if len(portal.communities) > 1:
+            build_district(portal, data_dir, out_dir, as_of, pdf=pdf, log=log, only=community, workers=workers)
+            return
+    finally:
+        if workers is not None:
+            workers.close()
     site = portal.site.model
     community = next(iter(portal.communities.values()))
     base_url = site.base_url if site.base_url.endswith("/") else site.base_url + "/"

@@ -1,0 +1,56 @@
+"""Write the district overview's Markdown pages into a docs folder."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..model.portal import Portal
+from . import views
+from .environment import render
+from .summary import CommunitySummary, summarise
+
+NAV_TITLE = "全区总览"
+
+
+def summaries_of(portal: Portal, as_of: date) -> dict[str, CommunitySummary]:
+    return {slug: summarise(c, as_of, portal.rules.grades) for slug, c in sorted(portal.communities.items())}
+
+
+def _write(docs: Path, page: str, text: str) -> None:
+    path = docs / page
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def render_district(portal: Portal, as_of: date, docs: Path, title: str) -> list[dict]:
+    """The overview page, a page per street (with several streets) and a small page per
+    community (what the district search finds). Only the overview is in the navigation, so
+    the street and community pages do not grow with the number of communities; returns the
+    navigation."""
+    summaries = summaries_of(portal, as_of)
+    communities = [portal.communities[slug] for slug in summaries]
+    _write(docs, views.HOME, render("index.md.j2", v=views.index_view(title, communities, summaries,
+                                                                         portal.rules.grades, as_of)))
+    streets: dict[str, list] = {}
+    for c in communities:
+        streets.setdefault(summaries[c.slug].street, []).append(c)
+    if len(streets) > 1:
+        for street, members in streets.items():
+            _write(docs, views.street_page(street), render("street.md.j2", v=views.street_view(
+                street, title, members, summaries, portal.rules.grades, as_of)))
+    for slug, summary in summaries.items():
+        _write(docs, views.card_page(slug), render("community.md.j2", v=views.card_view(summary)))
+    return [{NAV_TITLE: views.HOME}]
+
+
+def page_tops(docs: Path) -> set[str]:
+    """Top-level names the district's pages take in the built site (directory URLs)."""
+    tops = set()
+    for path in docs.rglob("*"):
+        rel = path.relative_to(docs)
+        first = rel.parts[0]
+        if len(rel.parts) == 1 and path.suffix == ".md":
+            first = path.stem
+        tops.add(first)
+    return tops - {"index"}

@@ -1,0 +1,96 @@
+"""One row per community for the district's table: the figures a street office scans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ..analysis.periods import sort_periods
+from ..analysis.status import ACTIVE, ELECTION_WARNING_DAYS, ENDED, OVERDUE, UPCOMING, item_status, notice_status
+from ..model.portal import CommunityData
+from .rankings import LatestEvaluation, latest_evaluation
+
+# The district search holds every current notice and those published in the last 90 days:
+# enough to find "电梯" across communities at about 2 KB of search index per community, while
+# a community's own search keeps its whole history.
+RECENT_NOTICE_DAYS = 90
+
+
+@dataclass(frozen=True)
+class NoticeLine:
+    id: str
+    title: str
+    published: date
+    state: str           # upcoming | active | ended
+    days_left: int
+
+
+@dataclass(frozen=True)
+class CommunitySummary:
+    slug: str
+    name: str
+    street: str
+    neighbourhood: str
+    address: str
+    committee_kind: str | None      # owners_committee | management_committee | None (未成立)
+    term_end: date | None
+    term_days_left: int | None
+    fund_balance: Decimal | None    # closing balance of the latest maintenance-fund period
+    fund_period: str | None
+    property_manager: str | None
+    party_organisation: str | None
+    evaluation: LatestEvaluation | None
+    overdue_rectifications: int
+    active_notices: int
+    upcoming_notices: int
+    recent_notices: tuple[NoticeLine, ...]   # newest first
+
+    @property
+    def term_ending(self) -> bool:
+        return self.term_days_left is not None and 0 <= self.term_days_left <= ELECTION_WARNING_DAYS
+
+    @property
+    def term_expired(self) -> bool:
+        return self.term_days_left is not None and self.term_days_left < 0
+
+
+def summarise(community: CommunityData, as_of: date, floors: dict[str, Decimal]) -> CommunitySummary:
+    profile = community.profile.model if community.profile else None
+    committee = community.committee.model if community.committee else None
+    fund_period = sort_periods(community.fund)[-1] if community.fund else None
+    overdue = sum(1 for i in community.inspections.values() for item in i.model.items
+                  if item_status(item, as_of) == OVERDUE)
+    states = {nid: notice_status(n.model, as_of) for nid, n in community.notices.items()}
+    since = as_of - timedelta(days=RECENT_NOTICE_DAYS)
+    recent = [NoticeLine(nid, n.model.title, n.model.published, states[nid].state, states[nid].days_left)
+              for nid, n in community.notices.items()
+              if states[nid].state != ENDED or n.model.published >= since]
+    recent.sort(key=lambda line: (line.published, line.id), reverse=True)
+    return CommunitySummary(
+        slug=community.slug,
+        name=profile.name if profile else community.slug,
+        street=profile.street if profile else "",
+        neighbourhood=(profile.neighbourhood or "") if profile else "",
+        address=profile.address if profile else "",
+        committee_kind=committee.kind if committee else None,
+        term_end=committee.term_end if committee else None,
+        term_days_left=(committee.term_end - as_of).days if committee else None,
+        fund_balance=community.fund[fund_period].model.closing_balance if fund_period else None,
+        fund_period=fund_period,
+        property_manager=profile.property_manager.name if profile and profile.property_manager else None,
+        party_organisation=profile.party_organisation.name if profile and profile.party_organisation else None,
+        evaluation=latest_evaluation(community, floors),
+        overdue_rectifications=overdue,
+        active_notices=sum(1 for s in states.values() if s.state == ACTIVE),
+        upcoming_notices=sum(1 for s in states.values() if s.state == UPCOMING),
+        recent_notices=tuple(recent),
+    )
+
+
+def by_street(summaries: list[CommunitySummary]) -> list[tuple[str, list[CommunitySummary]]]:
+    """Streets in name order, communities by slug within each (slugs are usually pinyin)."""
+    streets: dict[str, list[CommunitySummary]] = {}
+    for s in sorted(summaries, key=lambda s: s.slug):
+        streets.setdefault(s.street, []).append(s)
+    return sorted(streets.items())

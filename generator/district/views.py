@@ -1,0 +1,170 @@
+"""View models of the district pages: every figure and label ready to print.
+
+Links to a community's pages go out of the district's MkDocs site (each community is
+its own build, published under <slug>/), so they are URL paths with a trailing slash,
+relative to the page's own URL, which MkDocs leaves as they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from ..analysis.grades import FAILING_GRADE
+from ..analysis.periods import period_label
+from ..analysis.status import ACTIVE, NOTICE_STATUS_LABEL
+from ..formatting import cn_date, money, percent
+from ..model.portal import CommunityData
+from ..render import links
+from .rankings import LatestEvaluation, black_list, latest_evaluations, red_list, top_grade
+from .rates import RATE_DEFINITIONS, CoverageRate, coverage_rates
+from .summary import RECENT_NOTICE_DAYS, CommunitySummary, by_street
+
+HOME = "index.md"
+# Above this many communities the overview keeps its street summary and its red and black
+# lists, and the community tables move to one page per street: the overview of a city with
+# thousands of communities must still open on a phone.
+ROOT_TABLE_LIMIT = 100
+
+
+def card_page(slug: str) -> str:
+    """The district's own page about one community (what the district search finds)."""
+    return f"communities/{slug}.md"
+
+
+def street_page(street: str) -> str:
+    """A street's page; its name is a digest of the street's name, so it stays put as streets come and go."""
+    return f"streets/{hashlib.sha256(street.encode('utf-8')).hexdigest()[:8]}.md"
+
+
+def community_url(from_page: str, slug: str, page: str = links.HOME) -> str:
+    """URL of a page of a community's site, relative to a district page's URL."""
+    depth = 0 if from_page == HOME else from_page.count("/") + 1   # directory URLs: a/b.md → a/b/
+    return "../" * depth + f"{slug}/" + links.page_url(page)
+
+
+def card_href(from_page: str, slug: str, anchor: str | None = None) -> str:
+    return links.href_from(from_page, card_page(slug), anchor)
+
+
+def rate_view(rate: CoverageRate) -> dict:
+    return {"label": rate.label, "percent": percent(rate.ratio), "numerator": rate.numerator,
+            "denominator": rate.denominator, "definition": RATE_DEFINITIONS[rate.key]}
+
+
+def street_name(street: str) -> str:
+    return street or "（未填街道）"
+
+
+def street_rates_view(communities: list[CommunityData], summaries: dict[str, CommunitySummary]) -> list[dict]:
+    streets: dict[str, list[CommunityData]] = {}
+    for c in communities:
+        streets.setdefault(summaries[c.slug].street, []).append(c)
+    return [{"street": street_name(street), "count": len(members), "href": links.href_from(HOME, street_page(street)),
+             "rates": [f"{percent(r.ratio)}（{r.numerator}/{r.denominator}）" for r in coverage_rates(members)]}
+            for street, members in sorted(streets.items())]
+
+
+def ranking_row(from_page: str, e: LatestEvaluation) -> dict:
+    return {"manager": e.manager, "community": e.community,
+            "href": community_url(from_page, e.slug, links.EVALUATIONS),
+            "period": period_label(e.period), "date": cn_date(e.evaluated_on),
+            "score": percent(e.score_percent / 100), "grade": e.grade}
+
+
+def term_end_text(s: CommunitySummary) -> str:
+    note = "（已届满）" if s.term_expired else ("（即将届满）" if s.term_ending else "")
+    return f"{cn_date(s.term_end)}{note}"
+
+
+def committee_cell(s: CommunitySummary) -> str:
+    if s.committee_kind is None:
+        return "未成立"
+    return ("物管会 " if s.committee_kind == "management_committee" else "") + term_end_text(s)
+
+
+def evaluation_cell(e: LatestEvaluation | None) -> str:
+    return f"{e.grade}（{period_label(e.period)}）" if e else "—"
+
+
+def community_row(from_page: str, s: CommunitySummary) -> dict:
+    return {
+        "name": s.name, "href": community_url(from_page, s.slug), "neighbourhood": s.neighbourhood,
+        "committee": committee_cell(s),
+        "term_alert": s.term_expired or s.term_ending,
+        "fund": money(s.fund_balance) if s.fund_balance is not None else "—",
+        "evaluation": evaluation_cell(s.evaluation),
+        "failing": s.evaluation is not None and s.evaluation.grade == FAILING_GRADE,
+        "overdue": s.overdue_rectifications,
+        "overdue_href": community_url(from_page, s.slug, links.INSPECTIONS),
+        "active": s.active_notices,
+        "notices_href": card_href(from_page, s.slug, "notices"),
+    }
+
+
+def _rankings(page: str, communities: list[CommunityData], floors: dict) -> dict:
+    latest = latest_evaluations(communities, floors)
+    return {
+        "top_grade": top_grade(floors) or "",
+        "failing_grade": FAILING_GRADE,
+        "evaluated": len(latest),
+        "red": [ranking_row(page, e) for e in red_list(latest, floors)],
+        "black": [ranking_row(page, e) for e in black_list(latest)],
+    }
+
+
+def index_view(title: str, communities: list[CommunityData], summaries: dict[str, CommunitySummary],
+               floors: dict, as_of: date) -> dict:
+    streets = by_street(list(summaries.values()))
+    several = len(streets) > 1
+    tables = len(communities) <= ROOT_TABLE_LIMIT or not several
+    return {
+        "title": title,
+        "as_of": cn_date(as_of),
+        "count": len(communities),
+        "street_count": len(streets),
+        "rates": [rate_view(r) for r in coverage_rates(communities)],
+        "street_rates": street_rates_view(communities, summaries) if several else [],
+        **_rankings(HOME, communities, floors),
+        "streets": [{"name": street_name(street), "rows": [community_row(HOME, s) for s in members]}
+                    for street, members in streets] if tables else [],
+        "show_streets": several,
+    }
+
+
+def street_view(street: str, district_title: str, communities: list[CommunityData],
+                summaries: dict[str, CommunitySummary], floors: dict, as_of: date) -> dict:
+    """One street's page: its 三率, its red and black list entries and its community table."""
+    page = street_page(street)
+    members = sorted((summaries[c.slug] for c in communities), key=lambda s: s.slug)
+    return {
+        "title": street_name(street),
+        "district": district_title,
+        "home_href": links.href_from(page, HOME),
+        "as_of": cn_date(as_of),
+        "count": len(communities),
+        "rates": [rate_view(r) for r in coverage_rates(communities)],
+        **_rankings(page, communities, floors),
+        "rows": [community_row(page, s) for s in members],
+    }
+
+
+def notice_line_view(page: str, s: CommunitySummary, line) -> dict:
+    status = NOTICE_STATUS_LABEL[line.state]
+    if line.state == ACTIVE:
+        status += f"，还剩 {line.days_left} 天"
+    return {"title": line.title, "href": community_url(page, s.slug, links.notice_page(line.id)),
+            "published": cn_date(line.published), "status": status,
+            "state": line.state}
+
+
+def card_view(s: CommunitySummary) -> dict:
+    page = card_page(s.slug)
+    return {
+        "name": s.name,
+        "place": "｜".join(p for p in (s.street, s.neighbourhood, s.address) if p),
+        "href": community_url(page, s.slug),
+        "notices": [notice_line_view(page, s, line) for line in s.recent_notices],
+        "notices_href": community_url(page, s.slug, links.NOTICES),
+        "recent_days": RECENT_NOTICE_DAYS,
+    }
