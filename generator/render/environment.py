@@ -28,10 +28,11 @@ def href(value) -> Markup:
     return Markup(text)
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
+@lru_cache(maxsize=None)
+def environment(package: str = "generator.render") -> Environment:
+    """The page-template environment of `package` (its templates/ folder)."""
     env = Environment(
-        loader=PackageLoader("generator.render", "templates"),
+        loader=PackageLoader(package, "templates"),
         # finalize escapes every value for Markdown and HTML at once and marks the result
         # Markup; autoescape is on only so that macro calls return Markup too, and their
         # HTML (status badges, ✓/✗, links) is not escaped a second time when printed.
@@ -47,5 +48,5 @@ def environment() -> Environment:
     return env
 
 
-def render(template: str, **context) -> str:
-    return environment().get_template(template).render(**context)
+def render(template: str, *, package: str = "generator.render", **context) -> str:
+    return environment(package).get_template(template).render(**context)
