@@ -26,10 +26,10 @@ import os
 import shutil
 import sys
 import tempfile
-from multiprocessing.pool import AsyncResult
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Iterator
 
@@ -233,10 +233,13 @@ class Workers:
         if len(folders) < 2:
             return None
         store = SiteCache(cache_root(data_dir) / "sites")
-        shared = _key_inputs(data_dir, as_of, pdf).digest()
-        # An estimate (the check may still change what is built): is an entry recorded at all?
-        stale = sum(1 for f in folders if (only is None or f.name == only)
-                    and store.recorded(f.name, community_key(shared, f.name, f)) is None)
+        wanted = [f for f in folders if only is None or f.name == only]
+        try:
+            shared = _key_inputs(data_dir, as_of, pdf).digest()
+            # An estimate (the check may still change what is built): is an entry recorded at all?
+            stale = sum(1 for f in wanted if store.recorded(f.name, community_key(shared, f.name, f)) is None)
+        except OSError:
+            stale = len(wanted)   # an unreadable file: the check reports it
         return cls(_pool(worker_count(stale + (0 if only else 1)), pdf))   # they start warming up now
 
     def close(self) -> None:
@@ -361,7 +364,7 @@ def _build_whole(portal, data_dir, out_dir, as_of, slugs, keys, reusable, store,
         manifest = build_manifest(data_dir, built, as_of)   # the overview's own files
         for slug in slugs:
             # Reused entries were verified above; new ones were recorded just now.
-            files = reusable[slug] or store.recorded(slug, keys[slug])
+            files = reusable[slug] if reusable[slug] is not None else store.recorded(slug, keys[slug])
             if files is None:
                 raise BuildFailed(f"小区 {slug} 的网站缓存在构建过程中被改动，请重新构建。", EXIT_DATA)
             store.link_out(slug, keys[slug], built / slug)
