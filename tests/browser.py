@@ -61,3 +61,20 @@ def chromium():
 def hosts(requests: list[str]) -> set[str]:
     # data: URIs are Material's inline icons, not requests to a host.
     return {urlsplit(url).hostname for url in requests if not url.startswith("data:")}
+
+
+@contextmanager
+def phone_page(browser):
+    """A fresh 390×844 page; yields (page, requested URLs, dialog messages)."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    requests: list[str] = []
+    # Context level: also sees the search worker's fetch of search_index.json.
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        yield page, requests, dialogs
+    finally:
+        context.close()

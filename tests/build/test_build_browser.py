@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import PHONE, chromium, hosts, serving
+from tests.browser import PHONE, chromium, hosts, phone_page, serving
 from tests.build.conftest import MEMBER_IMG, MEMBER_SCRIPT
 
 
@@ -33,18 +33,8 @@ def browser():
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
-    requests: list[str] = []
-    # Context level: also sees the search worker's fetch of search_index.json.
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
+    with phone_page(browser) as (page, requests, dialogs):
         yield page, requests, dialogs
-    finally:
-        context.close()
 
 
 def test_searching_elevator_finds_the_elevator_vote(phone, sample_url):

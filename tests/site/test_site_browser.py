@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import PHONE, chromium, hosts, serving
+from tests.browser import chromium, hosts, phone_page, serving
 
 
 @pytest.fixture(scope="module")
@@ -23,16 +23,8 @@ def browser():
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
-    requests: list[str] = []
-    # Context level: also sees the search worker's fetch of search_index.json.
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    try:
+    with phone_page(browser) as (page, requests, dialogs):
         yield page, requests
-    finally:
-        context.close()
 
 
 def test_search_for_chinese_word_finds_the_page_and_loads_only_local_files(phone, site_url):
