@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import shutil
 import threading
 from contextlib import contextmanager
@@ -78,3 +79,20 @@ def phone_page(browser):
         yield page, requests, dialogs
     finally:
         context.close()
+
+
+def loaded_files(browser, url: str, *, settle_ms: int = 1000) -> list[tuple[str, int, int]]:
+    """What a phone loads for `url`: (URL, bytes, bytes after gzip -9) per finished request,
+    in order, after the network went idle and `settle_ms` more (late fetches by scripts)."""
+    with phone_page(browser) as (page, _, _):
+        finished = []
+        page.context.on("requestfinished", lambda request: finished.append(request))
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_timeout(settle_ms)
+        files = []
+        for request in finished:
+            if request.url.startswith("data:"):  # inline icons: part of a file already counted
+                continue
+            body = request.response().body()
+            files.append((request.url, len(body), len(gzip.compress(body, compresslevel=9, mtime=0))))
+        return files

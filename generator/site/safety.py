@@ -1,8 +1,9 @@
 """List what a built site would run or load beyond Material's own assets.
 
 A disclosure portal must not track owners or depend on other hosts: the only scripts
-allowed are Material's bundle (byte-identical to the installed theme's file) and the
-inline snippets of Material's templates; nothing may be loaded from another host.
+allowed are Material's bundle (byte-identical to the installed theme's file), the
+inline snippets of Material's templates and those of gongshi's own overrides/ (the
+search-on-demand snippet); nothing may be loaded from another host.
 Links (<a href>) to other sites are fine: following them is the reader's choice.
 """
 
@@ -33,6 +34,8 @@ _LOADING_ATTRIBUTES = {
     "use": ("href", "xlink:href"),  # SVG
 }
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE | re.DOTALL)
+# gongshi's own theme overrides, shipped with the generator.
+_GONGSHI_OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 # Browsers ignore ASCII whitespace and control characters inside a URL scheme ("java\tscript:").
 _URL_NOISE = re.compile(r"[\x00-\x20]")
 
@@ -110,8 +113,8 @@ class _PageScanner(HTMLParser):
         if tag == "script" and self._script is not None:
             line, attributes = self._script
             text = "".join(self._script_text)
-            if not _is_material_inline_script(text, attributes):
-                self.offences.append((line, f"非 Material 自带的内联脚本 <script>{text.strip()[:60]}"))
+            if not _is_known_inline_script(text, attributes):
+                self.offences.append((line, f"非 Material 或 gongshi 自带的内联脚本 <script>{text.strip()[:60]}"))
             self._script = None
         elif tag == "style":
             self._in_style = False
@@ -130,7 +133,7 @@ class _PageScanner(HTMLParser):
         return target.is_relative_to(self.site_dir.resolve()) and _is_material_asset(self.site_dir, target)
 
 
-def _is_material_inline_script(text: str, attributes: dict[str, str | None]) -> bool:
+def _is_known_inline_script(text: str, attributes: dict[str, str | None]) -> bool:
     # The theme configuration: JSON data, never executed.
     if attributes.get("id") == "__config" and attributes.get("type") == "application/json":
         try:
@@ -138,18 +141,21 @@ def _is_material_inline_script(text: str, attributes: dict[str, str | None]) -> 
         except ValueError:
             return False
         return True
-    return any(pattern.fullmatch(text.strip()) for pattern in _material_inline_scripts())
+    return any(pattern.fullmatch(text.strip()) for pattern in _known_inline_scripts())
 
 
 @cache
-def _material_inline_scripts() -> tuple[re.Pattern[str], ...]:
-    """The inline <script> bodies of Material's partials/javascripts/*.html templates.
+def _known_inline_scripts() -> tuple[re.Pattern[str], ...]:
+    """The inline <script> bodies of Material's partials/javascripts/*.html templates and
+    of gongshi's own overrides/*.html (a portal's own overrides are not trusted here).
 
     Their few Jinja expressions ({{ base_url }} and the like) render to a relative URL
     inside a string literal, so they match "no quote, no angle bracket, no backslash".
     """
+    templates = sorted((_material_templates() / "partials" / "javascripts").glob("*.html"))
+    templates += sorted(_GONGSHI_OVERRIDES.rglob("*.html"))
     patterns = []
-    for template in sorted((_material_templates() / "partials" / "javascripts").glob("*.html")):
+    for template in templates:
         for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.DOTALL):
             pieces = re.split(r"\{\{.*?\}\}", body.strip(), flags=re.DOTALL)
             patterns.append(re.compile(r'[^"<>\\]*'.join(re.escape(piece) for piece in pieces), re.DOTALL))

@@ -30,6 +30,9 @@ def phone(browser):
 def test_search_for_chinese_word_finds_the_page_and_loads_only_local_files(phone, site_url):
     page, requests = phone
     page.goto(site_url, wait_until="networkidle")
+    # Search on demand (overrides/main.html): nothing of the search is loaded before it is opened.
+    page.wait_for_timeout(500)
+    assert not [url for url in requests if "search" in url], requests
 
     page.locator("label.md-header__button[for=__search]").click()
     search = page.locator(".md-search__input")
@@ -51,6 +54,26 @@ def test_search_for_chinese_word_finds_the_page_and_loads_only_local_files(phone
     assert any(url.endswith("/search/search_index.json") for url in requests)
     # data: URIs are inline icons, not requests to a host.
     assert hosts(requests) == {"127.0.0.1"}, requests
+
+
+def test_a_page_opened_from_a_search_result_loads_the_index_and_highlights_the_word(phone, site_url):
+    page, requests = phone
+    # Material links each result with ?h=<words>; highlighting needs the index, so it loads at once.
+    page.goto(site_url + "lift/?h=曳引机", wait_until="networkidle")
+    expect(page.locator("article mark").first).to_have_text("曳引机")
+    assert any(url.endswith("/search/search_index.json") for url in requests)
+
+
+def test_search_opened_from_the_keyboard_works(phone, site_url):
+    page, requests = phone
+    page.goto(site_url + "lift/", wait_until="networkidle")
+    assert not [url for url in requests if "search" in url], requests
+    page.keyboard.press("/")  # Material's shortcut: opens and focuses the search box
+    search = page.locator(".md-search__input")
+    expect(search).to_be_focused()
+    search.press_sequentially("电梯")  # Han characters arrive as text input, without key events
+    search.press("End")
+    expect(page.locator(".md-search-result__item a[href*='lift/']").first).to_be_visible()
 
 
 def test_page_fits_the_phone_and_tables_scroll_inside(phone, site_url):

@@ -1,4 +1,4 @@
-"""scan_site: only Material's own scripts run, nothing is loaded from another host."""
+"""scan_site: only Material's and gongshi's own scripts run, nothing is loaded from another host."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def test_every_kind_of_offence_is_listed_with_its_line(tmp_path):
         'bad/index.html:3: 非 Material 自带的脚本 <script src="https://cdn.example.com/x.js">',
         'bad/index.html:4: 从外部加载 <link href="//fonts.googleapis.com/css?family=Roboto">',
         "bad/index.html:7: CSS 从外部加载 https://cdn.example.com/a.css",
-        "bad/index.html:9: 非 Material 自带的内联脚本 <script>alert(1)",
+        "bad/index.html:9: 非 Material 或 gongshi 自带的内联脚本 <script>alert(1)",
         'bad/index.html:11: javascript: 链接 <a href="java\tscript:alert(1)">',
         "bad/index.html:12: 事件处理属性 <img onerror=…>",
         'bad/index.html:13: 从外部加载 <img src="https://tracker.example/p.gif">',
@@ -75,7 +75,19 @@ def test_a_changed_material_inline_script_is_reported(built_site, tmp_path):
     assert "<script>__md_scope=" in html
     page.write_text(html.replace("<script>__md_scope=", '<script>fetch("//evil.example/");__md_scope='), encoding="utf-8")
     [offence] = scan_site(site, site_url=SITE_URL)
-    assert offence.startswith("index.html:") and '非 Material 自带的内联脚本 <script>fetch("//evil.example/")' in offence
+    assert offence.startswith("index.html:") and '非 Material 或 gongshi 自带的内联脚本 <script>fetch("//evil.example/")' in offence
+
+
+def test_a_changed_search_on_demand_snippet_is_reported(built_site, tmp_path):
+    # gongshi's own inline script (overrides/main.html) passes only as shipped, byte for byte.
+    site = shutil.copytree(built_site, tmp_path / "site")
+    page = site / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert html.count("var wanted = new Promise") == 1
+    page.write_text(html.replace("var wanted = new Promise", 'new Image().src = "//evil.example/";var wanted = new Promise'),
+                    encoding="utf-8")
+    [offence] = scan_site(site, site_url=SITE_URL)
+    assert offence.startswith("index.html:") and "非 Material 或 gongshi 自带的内联脚本 <script>(function () {" in offence
 
 
 def test_canonical_links_need_the_site_url_to_count_as_own(built_site):
