@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 from functools import lru_cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .escape import finalize
@@ -28,6 +29,34 @@ def href(value) -> Markup:
     return Markup(text)
 
 
+class _BestEffortBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, but a build never fails because of it: an entry
+    that cannot be read or written is compiled again."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):  # unreadable or damaged
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:  # temporary folder full or gone
+            pass
+
+
+def bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiling the templates is most of the rendering time of a one-off command. Jinja's
+    per-user folder in the temporary directory (created 0700, its owner checked; entries
+    keyed by each template source's checksum) spares it on every build after the first.
+    None (compile every time) when that folder cannot be made safe."""
+    try:
+        return _BestEffortBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 @lru_cache(maxsize=None)
 def environment(package: str = "generator.render") -> Environment:
     """The page-template environment of `package` (its templates/ folder)."""
@@ -42,6 +71,7 @@ def environment(package: str = "generator.render") -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode_cache(),
     )
     env.filters["href"] = href
     env.filters["nowrap"] = nowrap
