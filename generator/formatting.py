@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -24,6 +25,15 @@ def percent(ratio: Fraction) -> str:
     """An exact ratio as a percentage with two decimals, rounded half up: 2/3 → 66.67%."""
     scaled = Decimal(ratio.numerator) * 100 / Decimal(ratio.denominator) if ratio.denominator else Decimal(0)
     return f"{scaled.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
+
+
+def percent_beside_threshold(ratio: Fraction, met: bool) -> str:
+    """A ratio shown next to its threshold and ✓/✗: rounded up when the threshold is met and
+    down when it is not, so the two decimals never contradict the mark. Half-up rounding
+    would print 35,999.99 / 54,000.00 as "66.67% ≥ 2/3 ✗"; this prints "66.66%"."""
+    hundredths = Fraction(ratio) * 10000                      # exact: no decimal division
+    whole = math.ceil(hundredths) if met else math.floor(hundredths)
+    return f"{whole // 100}.{whole % 100:02d}%"
 
 
 FRACTION_NAMES = {Fraction(2, 3): "2/3", Fraction(3, 4): "3/4", Fraction(1, 2): "1/2"}

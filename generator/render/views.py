@@ -18,7 +18,7 @@ from ..analysis.status import (
     ELECTION_WARNING_DAYS, ITEM_STATUS_LABEL, OVERDUE, is_current_member, item_status, notice_status,
 )
 from ..analysis.votes import compute_outcome, electorate_of, has_tallies, reporting_gaps
-from ..formatting import area, cn_date, fraction, money, money_yuan, percent
+from ..formatting import area, cn_date, fraction, money, money_yuan, percent, percent_beside_threshold
 from ..model import labels
 from ..model.portal import CommunityData, Portal
 from ..rules.refs import entry_index
@@ -338,7 +338,7 @@ def vote_view(ctx: Context, vid: str) -> dict:
                 "label": t.label,
                 "figures": f"{t.numerator:,} / {t.denominator:,}" if "人数" in t.label
                 else f"{area(t.numerator)} / {area(t.denominator)}",
-                "ratio": percent(t.ratio),
+                "ratio": percent_beside_threshold(t.ratio, t.met),
                 "threshold": f"{t.comparison} {fraction(t.threshold)}",
                 "met": t.met,
             })
@@ -395,7 +395,8 @@ def committee_view(ctx: Context) -> dict | None:
                "since": cn_date(m.since), "until": cn_date(m.until) if m.until else "",
                "reason": m.left_reason or ""}
         (current if is_current_member(m, ctx.as_of) else past).append(row)
-    members_now = [m for m in c.members if is_current_member(m, ctx.as_of)]
+    # Alternates (候补委员) are not committee members in the count (data-format.md, committee rules).
+    members_now = [m for m in c.members if is_current_member(m, ctx.as_of) and m.role != "alternate"]
     party = sum(1 for m in members_now if m.party_member)
     days_left = (c.term_end - ctx.as_of).days
     return {

@@ -7,7 +7,7 @@ community party organisation and filed with the street before voting starts.
 from __future__ import annotations
 
 from ..analysis.votes import compute_outcome, electorate_of, reporting_gaps
-from ..formatting import area, fraction, percent
+from ..formatting import area, fraction, percent_beside_threshold
 from ..model.labels import DECLARED_RESULT
 from ..problems import Problem, error, warning
 
@@ -56,7 +56,7 @@ def _vote(loaded, profile) -> list[Problem]:
     outcome = compute_outcome(vote, profile)
     if outcome is not None and vote.declared_result and vote.declared_result != outcome.result:
         figures = "；".join(
-            f"{t.label} {percent(t.ratio)}（需{t.comparison}{fraction(t.threshold)}）"
+            f"{t.label} {percent_beside_threshold(t.ratio, t.met)}（需{t.comparison}{fraction(t.threshold)}）"
             for t in outcome.participation + outcome.approval
         )
         problems.append(error(doc.at("declared_result"), "vote.result_mismatch",

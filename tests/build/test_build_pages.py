@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -181,7 +182,10 @@ def vote_tests(vid: str) -> list[tuple[str, str, str, bool]]:
     ):
         ratio = Fraction(Decimal(num)) / Fraction(Decimal(den))
         met = ratio > limit if strict_test else ratio >= limit
-        out.append((label, percent(num, den), threshold, met))
+        # Beside its threshold a ratio rounds away from it (up when met, down when not).
+        hundredths = ratio * 10000
+        whole = math.ceil(hundredths) if met else math.floor(hundredths)
+        out.append((label, f"{whole // 100}.{whole % 100:02d}%", threshold, met))
     return out
 
 
@@ -293,6 +297,11 @@ def test_committee_page_lists_current_members(built_sample_site):
     for member in current:
         assert f"{member['name']} " in text.split("已离任")[0]
     assert f"任期 {cn_date(committee['term_start'])}至{cn_date(committee['term_end'])}" in text
+    # The party-member ratio counts committee members only: alternates (候补委员) are not members.
+    voting = [m for m in current if m["role"] != "alternate"]
+    party = sum(1 for m in voting if m.get("party_member"))
+    assert len(voting) < len(current)   # the sample has an alternate, so the test can tell
+    assert f"现任委员（不含候补委员）中党员 {party}/{len(voting)}" in text
 
 
 # ------------------------------------------------------------------ 数据下载

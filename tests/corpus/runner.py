@@ -145,6 +145,25 @@ def title_text(page: Path) -> str:
     return html.unescape(match.group(1)) if match else ""
 
 
+def logo_titles(page: Path) -> list[str]:
+    """The tooltips (title="…", as a browser decodes them) of Material's logo links."""
+    from html.parser import HTMLParser
+
+    class Logos(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.titles: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "a" and "md-logo" in (a.get("class") or "").split():
+                self.titles.append(a.get("title") or "")
+
+    parser = Logos()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.titles
+
+
 def squeeze(text: str) -> str:
     """Without whitespace: pdftotext and browsers wrap long lines where they like."""
     return re.sub(r"\s+", "", text)

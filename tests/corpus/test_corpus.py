@@ -22,7 +22,7 @@ from generator.site.safety import scan_site
 
 from .cases import ALL_CASES, FILE_CASES, LEGITIMATE_BUILD, Case
 from .runner import (
-    CJK, SECRET, SITE_URL, TIME_LIMIT_S, Result, build, check, files_containing, make_project, page_text,
+    CJK, SECRET, SITE_URL, TIME_LIMIT_S, Result, build, check, files_containing, logo_titles, make_project, page_text,
     parse_problems, squeeze, title_text,
 )
 
@@ -157,6 +157,14 @@ def test_site_title_is_text_in_every_tab(corpus_site):
     title = '示例家园 <script>alert("t")</script> & {{ 7*7 }}'
     for page in ("index.html", "notices/corpus-html/index.html", "404.html"):
         assert title in title_text(corpus_site / page)
+
+
+def test_site_title_is_escaped_once_in_the_logo_tooltip(corpus_site):
+    # Material writes title="{{ config.site_name | e }}" on the logo links: the title is
+    # already HTML text, and escaped again the tooltip showed "&lt;script&gt;".
+    title = '示例家园 <script>alert("t")</script> & {{ 7*7 }}'
+    tooltips = logo_titles(corpus_site / "index.html")
+    assert tooltips and all(tooltip == title for tooltip in tooltips), tooltips
 
 
 def test_formula_in_csv_download_is_text(corpus_site):

@@ -103,6 +103,17 @@ def test_declared_passed_but_approval_is_exactly_half(tmp_path):
     assert "50.00%" in p.message and "1/2" in p.message
 
 
+def test_a_ratio_just_under_two_thirds_is_not_printed_as_66_67(tmp_path):
+    # 35,999.99 of 54,000.00 m² is 66.6666…% < 2/3: half-up rounding would print 66.67%, the
+    # very figure of 2/3, beside "未通过". Ratios beside a threshold round away from it.
+    text = vote(turnout=(240, "35999.99"), approve=(200, "30000.00"), oppose=(30, "4000.00"),
+                abstain=(10, "1999.99"), electorate=(300, "54000.00"))
+    data, problems = check_vote(tmp_path, text)
+    p = only(problems, data, "vote.result_mismatch", V, line_of(text, "declared_result"), 18)
+    assert "参与表决面积占比 66.66%（需≥2/3）" in p.message, p.message
+    assert "66.67%" not in p.message
+
+
 def test_exactly_half_declared_failed_is_consistent(tmp_path):
     data, problems = check_vote(tmp_path, vote(approve=(120, "10800.00"), oppose=(110, "9900.00"), declared="failed"))
     assert brief(problems, data) == []
