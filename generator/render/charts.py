@@ -43,8 +43,8 @@ INK = "#1a1a1a"  # line, bars and text: dark enough for any black-and-white prin
 BAR_FILL = "#3b5b7f"  # prints as a mid grey, and each bar also carries its amount as text
 GRID = "#8c8c8c"
 
-WIDTH_INCHES = 8.0  # 576 pt viewBox; scaled to the column by width="100%"
-FONT_SIZE = 10.0
+WIDTH_INCHES = 5.0  # 360 pt viewBox: about 1:1 in a phone column (358 px), so labels keep their size
+FONT_SIZE = 13.0
 
 # rcParams are global in matplotlib; charts drawn from several threads take turns.
 _lock = threading.Lock()
@@ -62,7 +62,7 @@ def running_balance_svg(points: list[tuple[date, Decimal]], *, title: str) -> st
     salt = _content_salt("running_balance", title, points)
 
     def draw(figure):
-        axes = figure.add_axes((0.14, 0.17, 0.83, 0.72))
+        axes = figure.add_subplot()  # constrained layout: margins fit the tick labels
         axes.step(dates, balances, where="post", color=INK, linewidth=1.6)
         if len(points) <= 40:  # markers show each entry when there is room to see them
             axes.plot(dates, balances, linestyle="none", marker="o", markersize=3.2, color=INK)
@@ -80,9 +80,9 @@ def running_balance_svg(points: list[tuple[date, Decimal]], *, title: str) -> st
         axes.set_xlabel("日期")
         axes.grid(axis="y", color=GRID, linewidth=0.5, linestyle=(0, (2, 2)))
         _plain_spines(axes)
-        figure.suptitle(title, x=0.14, ha="left", fontsize=FONT_SIZE * 1.2)
+        figure.suptitle(title, x=0.02, ha="left", fontsize=FONT_SIZE * 1.2)
 
-    return _render(draw, salt=salt, title=title, height_inches=3.6)
+    return _render(draw, salt=salt, title=title, height_inches=3.4, layout="constrained")
 
 
 def income_by_source_svg(items: list[tuple[str, Decimal]], *, title: str) -> str:
@@ -122,7 +122,7 @@ def income_by_source_svg(items: list[tuple[str, Decimal]], *, title: str) -> str
     return _render(draw, salt=salt, title=title, height_inches=height_inches)
 
 
-def _render(draw, *, salt: str, title: str, height_inches: float) -> str:
+def _render(draw, *, salt: str, title: str, height_inches: float, layout: str | None = None) -> str:
     import matplotlib
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
@@ -144,7 +144,7 @@ def _render(draw, *, salt: str, title: str, height_inches: float) -> str:
         # Without a CJK font on the build machine the layout uses a fallback's widths;
         # the browser still draws the real glyphs, so the warning says nothing useful.
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
-        figure = Figure(figsize=(WIDTH_INCHES, height_inches), dpi=72)
+        figure = Figure(figsize=(WIDTH_INCHES, height_inches), dpi=72, layout=layout)
         FigureCanvasSVG(figure)
         draw(figure)
         buffer = io.BytesIO()

@@ -145,7 +145,7 @@ def test_balance_axes_are_labelled_in_chinese_with_thousands_separators():
     shown = texts(running_balance_svg(hundred_points(), title="余额走势"))
     assert "余额（元）" in shown
     assert "日期" in shown
-    assert any(re.fullmatch(r"\d{1,3}(,\d{3})+", label) for label in shown)
+    assert any(re.fullmatch(r"-?\d{1,3}(,\d{3})+", label) for label in shown)
     assert "2024年" in shown
     assert any(re.fullmatch(r"\d{1,2}月", label) for label in shown)
 
