@@ -117,6 +117,12 @@ def corrections_of(ctx: Context, refs: set[str], notice_id: str | None = None) -
     return found
 
 
+def corrections_on(ctx: Context, page: str, refs: set[str]) -> list[dict]:
+    """corrections_of(refs), each linked from `page`: the notice a corrected record carries
+    (issue #3: a correction trail, with a link from the corrected record)."""
+    return [dict(c, href=links.href_from(page, links.notice_page(c["id"]))) for c in corrections_of(ctx, refs)]
+
+
 # ------------------------------------------------------------------ notices
 
 def notice_row(ctx: Context, nid: str, from_page: str) -> dict:
@@ -251,16 +257,14 @@ def ledger_view(ctx: Context, account: str, period: str) -> dict:
             "counterparty": e.counterparty or "",
             "authorisation": _authorisation(ctx, page, e),
             "apportionment": apportion or "",
-            "corrected_by": [dict(c, href=links.href_from(page, links.notice_page(c["id"])))
-                             for c in corrections_of(ctx, {f"entry/{e.id}"})],
+            "corrected_by": corrections_on(ctx, page, {f"entry/{e.id}"}),
         })
     return {
         "account": account,
         "title": f"{ACCOUNT_TITLE[account]} {period_label(period)}",
         "statement": statement_view(account, period, ledger),
         "entries": rows,
-        "corrected_by": [dict(c, href=links.href_from(page, links.notice_page(c["id"])))
-                         for c in corrections_of(ctx, with_entries(ctx, {f"{account}/{period}"}))],
+        "corrected_by": corrections_on(ctx, page, with_entries(ctx, {f"{account}/{period}"})),
         "notices": _notices_relating(ctx, page, {f"{account}/{period}"}),
     }
 
@@ -379,6 +383,7 @@ def vote_view(ctx: Context, vid: str) -> dict:
         "notices": result_notices,
         "spending": spending,
         "spent": money_yuan(total) if spending else None,
+        "corrected_by": corrections_on(ctx, page, {f"vote/{vid}"}),
     }
 
 
@@ -412,6 +417,7 @@ def committee_view(ctx: Context) -> dict | None:
         "past": past,
         "party_ratio": f"{party}/{len(members_now)}（{percent(Fraction(party, len(members_now)))}）" if members_now else "",
         "cross": [r for r in current if r["cross"]],
+        "corrected_by": corrections_on(ctx, links.COMMITTEE, {"committee"}),
     }
 
 
@@ -431,7 +437,8 @@ def inspections_view(ctx: Context) -> list[dict]:
             })
         out.append({"id": iid, "date": cn_date(i.date), "authority": i.authority,
                     "source": labels.INSPECTION_SOURCE[i.source], "kind": labels.INSPECTION_KIND[i.kind],
-                    "conclusion": i.conclusion or "", "items": items})
+                    "conclusion": i.conclusion or "", "items": items,
+                    "corrected_by": corrections_on(ctx, links.INSPECTIONS, {f"inspection/{iid}"})})
     return out
 
 
@@ -460,6 +467,7 @@ def evaluation_view(ctx: Context, period: str) -> dict:
         "grade": grading.grade_for(ratio, ctx.portal.rules.grades),
         "satisfaction": (f"{percent(rate)}（{ev.satisfaction.satisfied}/{ev.satisfaction.surveyed}，"
                          f"{ev.satisfaction.method or '调查'}）") if rate is not None else "",
+        "corrected_by": corrections_on(ctx, links.EVALUATIONS, {f"evaluation/{period}"}),
     }
 
 
