@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..analysis import grades as grading
-from ..analysis.ledgers import INFLOWS, statement_of
+from ..analysis.ledgers import INFLOWS, is_inflow, statement_of
 from ..analysis.periods import period_label, sort_periods
 from ..analysis.status import (
     ELECTION_WARNING_DAYS, ITEM_STATUS_LABEL, OVERDUE, is_current_member, item_status, notice_status,
@@ -274,6 +274,10 @@ def _notices_relating(ctx: Context, page: str, refs: set[str]) -> list[dict]:
             for nid, n in sorted(ctx.community.notices.items()) if refs & set(n.model.related)]
 
 
+# Section heading and chart title of the account's inflows, by source or by type.
+INCOME_TITLE = {"public-revenue": ("收入来源", "公共收益收入来源"), "maintenance-fund": ("资金来源", "专项维修资金来源")}
+
+
 def account_view(ctx: Context, account: str, charts) -> dict:
     ledgers = ctx.community.ledgers(account)
     periods = sort_periods(ledgers)
@@ -292,9 +296,14 @@ def account_view(ctx: Context, account: str, charts) -> dict:
         for row in st.running:
             points.append((ledger.entries[row.index].date, row.balance))
         for e in ledger.entries:
-            if getattr(e, "source", None) and e.type == "income":
+            # 公共收益: income by source (广告, 停车, …); 专项维修资金: inflows by type (交存, 利息, 转入).
+            if account == "public-revenue" and getattr(e, "source", None) and e.type == "income":
                 key = labels.REVENUE_SOURCE[e.source]
-                income_by_source[key] = income_by_source.get(key, Decimal("0")) + e.amount
+            elif account == "maintenance-fund" and is_inflow(account, e.type):
+                key = labels.FUND_ENTRY[e.type]
+            else:
+                continue
+            income_by_source[key] = income_by_source.get(key, Decimal("0")) + e.amount
     points = [(d, b) for d, b in points if d is not None]
     title = ACCOUNT_TITLE[account]
     return {
@@ -302,7 +311,8 @@ def account_view(ctx: Context, account: str, charts) -> dict:
         "statements": list(reversed(statements)),
         "latest": statements[-1] if statements else None,
         "balance_chart": charts.running_balance_svg(points, title=f"{title}余额变化") if points else "",
-        "income_chart": charts.income_by_source_svg(sorted(income_by_source.items()), title="公共收益收入来源")
+        "income_title": INCOME_TITLE[account][0],
+        "income_chart": charts.income_by_source_svg(sorted(income_by_source.items()), title=INCOME_TITLE[account][1])
         if income_by_source else "",
         "income_by_source": [{"label": k, "amount": money(v)} for k, v in sorted(income_by_source.items())],
     }
