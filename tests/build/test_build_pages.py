@@ -6,8 +6,6 @@ Decimal); the pages are read from the built HTML, as a browser would show their 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import re
@@ -18,7 +16,7 @@ from fractions import Fraction
 import pytest
 
 from tests.build.helpers import (
-    COMMUNITY, INFLOW_TYPES, cn_date, latest_ledger, read_page, read_yaml, recomputed_closing, yuan,
+    COMMUNITY, cn_date, latest_ledger, read_page, read_yaml, recomputed_closing, yuan,
 )
 from tests.conftest import SAMPLE_AS_OF
 
@@ -304,43 +302,7 @@ def test_committee_page_lists_current_members(built_sample_site):
     assert f"现任委员（不含候补委员）中党员 {party}/{len(voting)}" in text
 
 
-# ------------------------------------------------------------------ 数据下载
-
-def read_csv(path) -> list[dict]:
-    raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf"), "CSV needs the UTF-8 BOM for spreadsheet programs"
-    return list(csv.DictReader(io.StringIO(raw[3:].decode("utf-8"))))
-
-
-def test_downloads_page_links_every_file_and_the_files_exist(built_sample_site):
-    page = read_page(built_sample_site, "downloads/")
-    files = [href for href, _ in page.links if href.endswith((".csv", ".json"))]
-    expected = {f"{account}-{period}" for account, period in LEDGERS} | {"votes", "inspections", "evaluations"}
-    assert {f.rsplit(".", 1)[0] for f in files} == expected
-    for href in files:
-        assert (built_sample_site / "downloads" / href).is_file(), href
-
-
-@pytest.mark.parametrize("account, period", LEDGERS)
-def test_csv_and_json_reconcile_with_the_ledger(built_sample_site, account, period):
-    ledger = read_yaml(COMMUNITY / account / f"{period}.yml")
-    rows = read_csv(built_sample_site / "downloads" / f"{account}-{period}.csv")
-    assert json.loads((built_sample_site / "downloads" / f"{account}-{period}.json").read_text(encoding="utf-8")) == rows
-    assert [r["id"] for r in rows] == [e["id"] for e in ledger["entries"]]
-    inflow = sum((Decimal(r["amount"]) for r in rows if r["type"] in INFLOW_TYPES[account]), Decimal(0))
-    outflow = sum((Decimal(r["amount"]) for r in rows if r["type"] not in INFLOW_TYPES[account]), Decimal(0))
-    assert ledger["opening_balance"] + inflow - outflow == ledger["closing_balance"]
-    # the ledger page states the same totals
-    text = read_page(built_sample_site, f"{account}/{period}/").text
-    assert f"本期收入合计 {inflow:,.2f}" in text and f"本期支出合计 {outflow:,.2f}" in text
-
-
-def test_votes_csv_carries_tallies_and_computed_results(built_sample_site):
-    rows = {r["id"]: r for r in read_csv(built_sample_site / "downloads" / "votes.csv")}
-    assert rows["2025-elevator"]["computed_result"] == "passed"
-    assert rows["2026-advertising"]["computed_result"] == "failed"
-    vote = read_yaml(COMMUNITY / "votes" / "2025-elevator.yml")
-    assert Decimal(rows["2025-elevator"]["turnout_area_m2"]) == vote["turnout"]["area_m2"]
+# 数据下载: tests/build/test_downloads.py
 
 
 # ------------------------------------------------------------------ what every visit downloads
