@@ -8,12 +8,13 @@ and Fraction, independently of the generator.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import subprocess
 import sys
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
@@ -56,9 +57,11 @@ def money(amount: Decimal) -> str:
     return f"{amount:,.2f}"
 
 
-def percent(ratio: Fraction) -> str:
-    scaled = Decimal(ratio.numerator) * 100 / Decimal(ratio.denominator)
-    return f"{scaled.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
+def percent_beside(ratio: Fraction, met: bool) -> str:
+    """Two decimals, rounded away from the threshold: up when it is met, down when not."""
+    hundredths = ratio * 10000
+    whole = math.ceil(hundredths) if met else math.floor(hundredths)
+    return f"{whole // 100}.{whole % 100:02d}%"
 
 
 def related(nid: str, kind: str) -> list[str]:
@@ -211,8 +214,9 @@ def test_result_notice_shows_tallies_ratios_beside_thresholds_and_outcome(nid, p
             tests.append((f"同意{label}占比", approve, "> 1/2", approve > Fraction(1, 2)))
     for label, value, threshold, met in tests:
         # The ratio with its threshold beside it and the verdict, on one printed line.
-        line = rf"{label}\s.*{re.escape(percent(value))}\s+{re.escape(threshold)}\s+{'达到' if met else '未达到'}\s*$"
-        assert re.search(line, layout, re.M), (label, percent(value), threshold)
+        shown = percent_beside(value, met)
+        line = rf"{label}\s.*{re.escape(shown)}\s+{re.escape(threshold)}\s+{'达到' if met else '未达到'}\s*$"
+        assert re.search(line, layout, re.M), (label, shown, threshold)
     passed = all(met for *_, met in tests)
     outcome = "通过" if passed else "未通过"
     assert f"表决结果：{outcome}" in text
