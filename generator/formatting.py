@@ -27,13 +27,23 @@ def percent(ratio: Fraction) -> str:
     return f"{scaled.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
 
 
+def _hundredths(ratio: Fraction, *, up: bool) -> str:
+    hundredths = Fraction(ratio) * 10000                      # exact: no decimal division
+    whole = math.ceil(hundredths) if up else math.floor(hundredths)
+    return f"{whole // 100}.{whole % 100:02d}%"
+
+
 def percent_beside_threshold(ratio: Fraction, met: bool) -> str:
     """A ratio shown next to its threshold and ✓/✗: rounded up when the threshold is met and
     down when it is not, so the two decimals never contradict the mark. Half-up rounding
     would print 35,999.99 / 54,000.00 as "66.67% ≥ 2/3 ✗"; this prints "66.66%"."""
-    hundredths = Fraction(ratio) * 10000                      # exact: no decimal division
-    whole = math.ceil(hundredths) if met else math.floor(hundredths)
-    return f"{whole // 100}.{whole % 100:02d}%"
+    return _hundredths(ratio, up=met)
+
+
+def percent_beside_grade(ratio: Fraction) -> str:
+    """A score rate shown next to its grade: rounded down, since a grade is reached from
+    its floor up; 899.96 of 1,000 (良好, under 90%) shows 89.99%, never 90.00%."""
+    return _hundredths(ratio, up=False)
 
 
 FRACTION_NAMES = {Fraction(2, 3): "2/3", Fraction(3, 4): "3/4", Fraction(1, 2): "1/2"}

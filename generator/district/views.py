@@ -13,7 +13,7 @@ from datetime import date
 from ..analysis.grades import FAILING_GRADE
 from ..analysis.periods import period_label
 from ..analysis.status import ACTIVE, NOTICE_STATUS_LABEL
-from ..formatting import cn_date, money, percent
+from ..formatting import cn_date, money, percent, percent_beside_grade
 from ..model.portal import CommunityData
 from ..render import links
 from .rankings import LatestEvaluation, black_list, latest_evaluations, red_list, top_grade
@@ -69,7 +69,7 @@ def ranking_row(from_page: str, e: LatestEvaluation) -> dict:
     return {"manager": e.manager, "community": e.community,
             "href": community_url(from_page, e.slug, links.EVALUATIONS),
             "period": period_label(e.period), "date": cn_date(e.evaluated_on),
-            "score": percent(e.score_percent / 100), "grade": e.grade}
+            "score": percent_beside_grade(e.score_percent / 100), "grade": e.grade}
 
 
 def term_end_text(s: CommunitySummary) -> str:

@@ -48,7 +48,7 @@ from ..analysis.ledgers import is_inflow, statement_of
 from ..analysis.periods import period_label, sort_periods
 from ..analysis.status import item_status
 from ..analysis.votes import compute_outcome, electorate_of
-from ..formatting import percent, percent_beside_threshold
+from ..formatting import percent, percent_beside_grade, percent_beside_threshold
 from ..model.records import Record
 
 ACCOUNT_TITLE = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}
@@ -120,6 +120,11 @@ def _decimal(value: Decimal) -> str:
     return format(value, "f")   # never exponent notation, digits as written
 
 
+def _computed_money(value: Decimal) -> str:
+    """A sum or balance the generator computed, in yuan and fen like the data ("0.00", not "0")."""
+    return _decimal(value.quantize(Decimal("0.01")))
+
+
 def plain(value):
     """A model value as JSON data: records in field order under their YAML names,
     Decimal as exact text, dates ISO. Anything else (a float) is refused."""
@@ -162,7 +167,7 @@ def _ledger(account: str, period: str, ledger) -> tuple[Dataset, dict]:
     for index, e in enumerate(ledger.entries):
         direction = "inflow" if is_inflow(account, e.type) else "outflow"
         entries.append({**plain(e), "computed_direction": direction,
-                        "computed_balance_after": _decimal(balance_after[index])})
+                        "computed_balance_after": _computed_money(balance_after[index])})
         apportionment, emergency = e.apportionment, getattr(e, "emergency", None)
         rows.append({
             "id": e.id, "date": e.date.isoformat(), "type": e.type, "amount": _decimal(e.amount),
@@ -175,16 +180,16 @@ def _ledger(account: str, period: str, ledger) -> tuple[Dataset, dict]:
             "apportionment_scope": LIST_SEPARATOR.join(apportionment.scope) if apportionment else "",
             "emergency_approved_by": emergency.approved_by if emergency else "",
             "emergency_reported_on": emergency.reported_on.isoformat() if emergency else "",
-            "computed_direction": direction, "computed_balance_after": _decimal(balance_after[index]),
+            "computed_direction": direction, "computed_balance_after": _computed_money(balance_after[index]),
         })
     record = {
         "account": account,
         "period": ledger.period,
         "opening_balance": _decimal(ledger.opening_balance),
         "closing_balance": _decimal(ledger.closing_balance),
-        "computed_inflow_total": _decimal(statement.total_inflow),
-        "computed_outflow_total": _decimal(statement.total_outflow),
-        "computed_closing_balance": _decimal(statement.computed_closing),
+        "computed_inflow_total": _computed_money(statement.total_inflow),
+        "computed_outflow_total": _computed_money(statement.total_outflow),
+        "computed_closing_balance": _computed_money(statement.computed_closing),
         "computed_reconciles": statement.reconciles,
         "entries": entries,
     }
@@ -216,7 +221,9 @@ def _ratio(test, by_owners: bool) -> dict:
     # Head counts stay integers as in the YAML; areas are exact decimal text.
     figure = int if by_owners else _decimal
     return {"numerator": figure(test.numerator), "denominator": figure(test.denominator),
-            "ratio": str(test.ratio), "percent": percent_beside_threshold(test.ratio, test.met),
+            # 0 of 0 (no one took part) has no ratio: null, not a "0" no script could recompute.
+            "ratio": str(test.ratio) if test.denominator else None,
+            "percent": percent_beside_threshold(test.ratio, test.met) if test.denominator else None,
             "threshold": str(test.threshold), "inclusive": test.inclusive, "met": test.met}
 
 
@@ -292,11 +299,11 @@ def _evaluations(c, grades) -> list[Dataset]:
         records.append({
             "period": period, **plain(ev),
             "computed_total": _decimal(total), "computed_max": _decimal(maximum),
-            "computed_percent": percent(ratio / 100), "computed_grade": grade_for(ratio, grades),
+            "computed_percent": percent_beside_grade(ratio / 100), "computed_grade": grade_for(ratio, grades),
             "computed_satisfaction_rate": percent(rate) if rate is not None else None,
         })
         rows.append({"period": period, "evaluated": ev.evaluated, "date": ev.date.isoformat(),
-                     "total": str(total), "max": str(maximum), "percent": percent(ratio / 100),
+                     "total": str(total), "max": str(maximum), "percent": percent_beside_grade(ratio / 100),
                      "grade": grade_for(ratio, grades), "declared_grade": ev.declared_grade,
                      "surveyed": ev.satisfaction.surveyed if ev.satisfaction else "",
                      "satisfied": ev.satisfaction.satisfied if ev.satisfaction else "",

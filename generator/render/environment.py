@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import re
 from functools import lru_cache
+from pathlib import Path
 
+import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -52,9 +55,17 @@ def bytecode_cache() -> FileSystemBytecodeCache | None:
     keyed by each template source's checksum) spares it on every build after the first.
     None (compile every time) when that folder cannot be made safe."""
     try:
-        return _BestEffortBytecodeCache()
+        return _BestEffortBytecodeCache(pattern=f"__gongshi_{code_fingerprint()}_%s.cache")
     except (OSError, RuntimeError):
         return None
+
+
+def code_fingerprint(source: bytes | None = None) -> str:
+    """What compiled templates depend on besides their own source, which Jinja's key covers:
+    this module (the environment's options) and the Jinja version. In the cache file names,
+    so a changed option or an upgraded Jinja never meets code compiled for the old ones."""
+    source = Path(__file__).read_bytes() if source is None else source
+    return hashlib.sha256(source + b"\0" + jinja2.__version__.encode()).hexdigest()[:16]
 
 
 @lru_cache(maxsize=None)

@@ -18,7 +18,9 @@ from ..analysis.status import (
     ELECTION_WARNING_DAYS, ITEM_STATUS_LABEL, OVERDUE, is_current_member, item_status, notice_status,
 )
 from ..analysis.votes import compute_outcome, electorate_of, has_tallies, reporting_gaps
-from ..formatting import area, cn_date, fraction, money, money_yuan, percent, percent_beside_threshold
+from ..formatting import (
+    area, cn_date, fraction, money, money_yuan, percent, percent_beside_grade, percent_beside_threshold,
+)
 from ..model import labels
 from ..model.portal import CommunityData, Portal
 from ..rules.refs import entry_index
@@ -473,7 +475,7 @@ def evaluation_view(ctx: Context, period: str) -> dict:
         "period": period, "label": period_label(period), "anchor": f"evaluation-{period}",
         "evaluated": ev.evaluated, "evaluators": "、".join(ev.evaluators), "date": cn_date(ev.date),
         "categories": [{"name": c.name, "score": f"{c.score}", "max": f"{c.max}"} for c in ev.categories],
-        "total": f"{total}", "max": f"{maximum}", "percent": percent(ratio / 100),
+        "total": f"{total}", "max": f"{maximum}", "percent": percent_beside_grade(ratio / 100),
         "grade": grading.grade_for(ratio, ctx.portal.rules.grades),
         "satisfaction": (f"{percent(rate)}（{ev.satisfaction.satisfied}/{ev.satisfaction.surveyed}，"
                          f"{ev.satisfaction.method or '调查'}）") if rate is not None else "",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..analysis.grades import grade_for, score_percent, total_score
-from ..formatting import percent
+from ..formatting import percent_beside_grade
 from ..problems import Problem, error
 
 
@@ -31,5 +31,5 @@ def check(ctx) -> list[Problem]:
                 floor_text = "、".join(f"{k} ≥ {v}%" for k, v in floors.items())
                 problems.append(error(doc.at("declared_grade"), "evaluation.grade_mismatch",
                                       f"公布的等级是“{ev.declared_grade}”，按总分 {total}/{maximum}"
-                                      f"（{percent(ratio / 100)}）应为“{grade}”（{floor_text}）。"))
+                                      f"（{percent_beside_grade(ratio / 100)}）应为“{grade}”（{floor_text}）。"))
     return problems

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from generator.formatting import percent, percent_beside_threshold
+from generator.formatting import percent, percent_beside_grade, percent_beside_threshold
 
 
 @pytest.mark.parametrize("ratio, met, shown", [
@@ -27,3 +27,25 @@ def test_ratio_beside_its_threshold_rounds_away_from_it(ratio, met, shown):
 def test_other_percentages_round_half_up():
     assert percent(Fraction(2, 3)) == "66.67%"
     assert percent(Fraction(3599999, 5400000)) == "66.67%"
+
+
+@pytest.mark.parametrize("rate, shown", [
+    (Fraction(89996, 100000), "89.99%"),   # under the 90% floor of 优秀: never "90.00%"
+    (Fraction(9, 10), "90.00%"),           # exactly on the floor
+    (Fraction(90004, 100000), "90.00%"),
+])
+def test_score_rate_beside_its_grade_rounds_down(rate, shown):
+    assert percent_beside_grade(rate) == shown
+
+
+def test_a_vote_ratio_of_nothing_is_null_in_the_json_download():
+    # No one took part (0 of 0): no ratio a script could recompute, so null, not "0".
+    from types import SimpleNamespace
+
+    from generator.render.downloads import _ratio
+
+    nobody = SimpleNamespace(numerator=0, denominator=0, ratio=Fraction(0), threshold=Fraction(1, 2),
+                             inclusive=False, met=False)
+    shown = _ratio(nobody, by_owners=True)
+    assert shown["ratio"] is None and shown["percent"] is None
+    assert shown["numerator"] == 0 and shown["denominator"] == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
 
 import pytest
 from jinja2.bccache import bc_magic
@@ -60,3 +61,22 @@ def test_a_full_temporary_folder_does_not_stop_rendering(temp_dir, monkeypatch):
     template = env_module.environment.__wrapped__().get_template("_macros.md.j2")
     assert template.module is not None
     assert not cache_folder(temp_dir).exists() or list(cache_folder(temp_dir).glob("*.cache")) == []
+
+
+def test_code_compiled_for_other_environment_options_is_not_reused(temp_dir, monkeypatch):
+    # Jinja keys entries by template source only; a change to the environment's options
+    # (environment.py) or a Jinja upgrade must miss the cache, not run old compiled code.
+    env_module.environment.__wrapped__().get_template("_macros.md.j2")
+    before = sorted(p.name for p in cache_folder(temp_dir).iterdir())
+    assert before and all(env_module.code_fingerprint() in name for name in before)
+    monkeypatch.setattr(env_module, "code_fingerprint", lambda: "0123456789abcdef")
+    env_module.environment.__wrapped__().get_template("_macros.md.j2")
+    after = sorted(p.name for p in cache_folder(temp_dir).iterdir())
+    assert len(after) == 2 * len(before)      # compiled again, under the new fingerprint
+
+
+def test_the_fingerprint_follows_the_module_source():
+    source = Path(env_module.__file__).read_bytes()
+    assert env_module.code_fingerprint(source) == env_module.code_fingerprint()
+    assert env_module.code_fingerprint(source.replace(b"trim_blocks=True", b"trim_blocks=False")) != \
+        env_module.code_fingerprint()

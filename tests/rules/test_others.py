@@ -61,6 +61,17 @@ def test_declared_grade_differs_from_the_computed_one(tmp_path):
     assert "良好" in p.message and "合格" in p.message and "79.99" in p.message and "79.99%" in p.message
 
 
+def test_a_rate_just_under_a_grade_floor_is_not_printed_as_the_floor(tmp_path):
+    # 899.96 of 1,000 is 89.996%, 良好 (优秀 from 90%): half-up would print 90.00% beside "良好".
+    text = edit(EVALUATION, "综合管理, max: 50, score: 45", "综合管理, max: 500, score: 499.96")
+    text = edit(text, "设施维护, max: 50, score: 40", "设施维护, max: 500, score: 400")
+    text = edit(text, "declared_grade: 良好", "declared_grade: 优秀")
+    data, problems = run(tmp_path, {EVALUATION_PATH: text})
+    p = only(problems, data, "evaluation.grade_mismatch", EVALUATION_PATH, line_of(text, "declared_grade"), 17)
+    assert "（89.99%）应为“良好”" in p.message, p.message
+    assert "90.00%" not in p.message
+
+
 def test_grade_floors_from_site_yml(tmp_path):
     # 85% is 良好 by default; with 良好 from 86% it is 合格.
     site = SITE + "rules:\n  grades: {优秀: 95, 良好: 86, 合格: 60}\n"
