@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from ..integrity.manifest import write_manifest
+from ..load.discover import community_folders
 from ..pipeline import check
 from ..problems import format_text
 from ..render import pages, views
@@ -123,13 +124,17 @@ def checked_portal(data_dir: Path, as_of: date, community: str | None):
 def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print, community: str | None = None) -> None:
     """Check, then build the portal; with `community`, only that community's site."""
     from ..site.mkdocs_build import SiteBuildError, build_site
-    from .district import Workers, build_district
 
     # Several communities: worker processes start now and load MkDocs while the data is checked.
-    workers = Workers.start(data_dir, as_of, pdf=pdf, only=community)
+    # One community (the usual portal) never imports the district machinery.
+    workers = None
+    if len(community_folders(data_dir)) > 1:
+        from .district import Workers
+        workers = Workers.start(data_dir, as_of, pdf=pdf, only=community)
     try:
         portal = checked_portal(data_dir, as_of, community)
         if len(portal.communities) > 1:
+            from .district import build_district
             build_district(portal, data_dir, out_dir, as_of, pdf=pdf, log=log, only=community, workers=workers)
             return
     finally:

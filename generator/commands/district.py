@@ -36,7 +36,7 @@ from typing import Iterator
 from ..district.pages import NAV_TITLE, page_tops, render_district
 from ..district.sitecache import KeyInputs, SiteCache, community_key
 from ..integrity.manifest import MANIFEST, build_manifest, write_manifest
-from ..load.discover import ID_RE
+from ..load.discover import community_folders
 from ..model.portal import CommunityData, Loaded, Portal
 from .build import (
     EXIT_DATA, EXIT_ENV, BuildFailed, cache_root, merge_content, project_file, render_pdfs,
@@ -208,14 +208,6 @@ def _pool(workers: int, pdf: bool) -> multiprocessing.pool.Pool:
                         maxtasksperchild=TASKS_PER_WORKER_PDF if pdf else TASKS_PER_WORKER)
 
 
-def _community_folders(data_dir: Path) -> list[Path]:
-    folder = data_dir / "communities"
-    if not folder.is_dir() or folder.is_symlink():
-        return []
-    return sorted(p for p in folder.iterdir()
-                  if p.is_dir() and not p.is_symlink() and ID_RE.fullmatch(p.name))
-
-
 @dataclass
 class Workers:
     """The worker processes of one build, started before the data is checked."""
@@ -229,7 +221,7 @@ class Workers:
     def start(cls, data_dir: Path, as_of: date, *, pdf: bool, only: str | None) -> Workers | None:
         """Workers for a portal of several communities (else None): as many as there are
         communities to build plus the overview, up to the CPU cores."""
-        folders = _community_folders(data_dir)
+        folders = community_folders(data_dir)
         if len(folders) < 2:
             return None
         store = SiteCache(cache_root(data_dir) / "sites")

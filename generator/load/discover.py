@@ -147,3 +147,13 @@ def _add(file: DataFile, seen: dict, files: list[DataFile], problems: list[Probl
         return
     seen[key] = file.path
     files.append(file)
+
+
+def community_folders(data_dir: Path) -> list[Path]:
+    """The folders under communities/ that can be communities (a quick look, before any
+    file is read: whether the build needs the district machinery at all)."""
+    folder = data_dir / "communities"
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.is_dir() and not p.is_symlink() and ID_RE.fullmatch(p.name))

@@ -7,6 +7,8 @@ images become links: the site loads nothing from another host.
 
 from __future__ import annotations
 
+import threading
+
 import markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
@@ -60,6 +62,15 @@ class _NoRawHtml(Extension):
         md.inlinePatterns.register(_MaskedText(_MaskedText.PATTERN, md), "gongshi_masked_text", 65)
 
 
+_converters = threading.local()   # one per thread: a Markdown instance keeps state while converting
+
+
 def body_html(text: str) -> str:
-    md = markdown.Markdown(extensions=["tables", "sane_lists", _NoRawHtml()], output_format="html")
-    return md.convert(text or "")
+    md = getattr(_converters, "md", None)
+    if md is None:
+        md = _converters.md = markdown.Markdown(extensions=["tables", "sane_lists", _NoRawHtml()],
+                                                output_format="html")
+    try:
+        return md.convert(text or "")
+    finally:
+        md.reset()   # nothing of one body (footnotes, references, …) reaches the next
