@@ -25,7 +25,6 @@ import pstats
 import re
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
@@ -36,25 +35,11 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import synth  # noqa: E402
+from benchmarks.timing import best_of  # noqa: E402
 from generator.pipeline import check  # noqa: E402
 
 AS_OF = date(2026, 11, 25)
 TARGET_RATIO = 3.0
-
-
-def best_of(runs: int, fn) -> tuple[float, float]:
-    """Best wall time (perf_counter) and best CPU time (process_time) over `runs` runs.
-
-    CPU time is printed beside the wall time because it barely moves when other
-    processes compete for the machine; the ratio is computed from the wall times.
-    """
-    best_wall = best_cpu = float("inf")
-    for _ in range(runs):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        fn()
-        best_wall = min(best_wall, time.perf_counter() - start)
-        best_cpu = min(best_cpu, time.process_time() - start_cpu)
-    return best_wall, best_cpu
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from benchmarks.timing import best_of  # noqa: E402
 from generator.builddate import epoch_of  # noqa: E402
 
 TARGET_RATIO = 1.2
@@ -89,16 +90,6 @@ def best_of_commands(runs: int, command: list[str], env: dict) -> tuple[float, f
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
-    return best_wall, best_cpu
-
-
-def best_of_calls(runs: int, fn) -> tuple[float, float]:
-    best_wall = best_cpu = float("inf")
-    for _ in range(runs):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        fn()
-        best_wall = min(best_wall, time.perf_counter() - start)
-        best_cpu = min(best_cpu, time.process_time() - start_cpu)
     return best_wall, best_cpu
 
 
@@ -183,9 +174,9 @@ def main(argv: list[str] | None = None) -> int:
 
         from generator.commands.build import build
 
-        c_wall, c_cpu = best_of_calls(args.runs, lambda: build(data, tmp / "out-c", as_of, pdf=False,
+        c_wall, c_cpu = best_of(args.runs, lambda: build(data, tmp / "out-c", as_of, pdf=False,
                                                               log=lambda *_: None))
-        d_wall, d_cpu = best_of_calls(args.runs, lambda: plain_mkdocs_in_process(config))
+        d_wall, d_cpu = best_of(args.runs, lambda: plain_mkdocs_in_process(config))
         print("同一进程内（模块和 jieba 词典已加载）")
         print(f"  gongshi build()          {c_wall:6.2f} s   (CPU {c_cpu:5.2f} s)")
         print(f"  MkDocs build()           {d_wall:6.2f} s   (CPU {d_cpu:5.2f} s)")

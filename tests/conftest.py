@@ -39,3 +39,12 @@ def built_sample_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("sample-build") / "site"
     build(SAMPLE_DATA, out, date.fromisoformat(SAMPLE_AS_OF), pdf=True, log=lambda *_: None)
     return out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium through Playwright, one for every browser test (tests/browser.py)."""
+    from tests.browser import chromium
+
+    with chromium() as browser:
+        yield browser

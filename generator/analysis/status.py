@@ -46,3 +46,9 @@ def item_status(item, as_of: date) -> str | None:
 
 def is_current_member(member, as_of: date) -> bool:
     return member.since <= as_of and (member.until is None or member.until >= as_of)
+
+
+def voting_members(members, as_of: date) -> list:
+    """Current members who count as committee members: alternates (候补委员) do not, for the
+    committee size rule and for the party-member ratio alike."""
+    return [m for m in members if is_current_member(m, as_of) and m.role != "alternate"]

@@ -12,6 +12,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from .. import PACKAGE_ROOT
 from ..integrity.manifest import write_manifest
 from ..load.discover import community_folders
 from ..pipeline import check
@@ -20,7 +21,6 @@ from ..render import pages, views
 from ..render.print_view import notice_print_view
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_ENV = 0, 1, 2, 3
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 class BuildFailed(Exception):

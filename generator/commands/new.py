@@ -181,6 +181,19 @@ def _write_back(path: Path, text: str, crlf: bool, bom: bool) -> None:
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data.encode("utf-8"))
 
 
+def _append_to_list(path: Path, key: str, item: str) -> tuple[int, str]:
+    """Append `item` to the block list `key` of the file, keeping its line ends and BOM;
+    returns the line the item starts on and the lines as written."""
+    text, doc, crlf, bom = _read(path)
+    try:
+        new_text, start = append_item(text, doc, key, item)
+    except CannotInsert:
+        raise UsageError(f"{display_path(path)} 的 {key} 写成了一行的列表，无法自动添加：请改成每项以“- ”开头的写法。") from None
+    _write_back(path, new_text, crlf, bom)
+    added = "\n".join(new_text.split("\n")[start - 1:start - 1 + item.rstrip("\n").count("\n") + 1])
+    return start, added
+
+
 def _new_entry(kind: str, portal: Portal, community: CommunityData, data_dir: Path, as_of: date) -> Written:
     account, template, what = ENTRY_KINDS[kind]
     folder = community.folder / ACCOUNT_FOLDER[account]
@@ -195,13 +208,7 @@ def _new_entry(kind: str, portal: Portal, community: CommunityData, data_dir: Pa
     path = folder / f"{period}.yml"
     account_label = labels.LEDGER_TARGET[account]
     if exists:
-        text, doc, crlf, bom = _read(path)
-        try:
-            new_text, start = append_item(text, doc, "entries", item)
-        except CannotInsert:
-            raise UsageError(f"{display_path(path)} 的 entries 写成了一行的列表，无法自动添加：请改成每项以“- ”开头的写法。") from None
-        _write_back(path, new_text, crlf, bom)
-        added = "\n".join(new_text.split("\n")[start - 1:start - 1 + item.rstrip("\n").count("\n") + 1])
+        start, added = _append_to_list(path, "entries", item)
         return Written(path, False, f"{what} {ident}（{account_label}{period_label(period)}）", start, added,
                        "填好金额后，请同时更新文件末尾的期末余额 closing_balance：期初 + 收入 − 支出 = 期末。")
     previous = previous_period(period, periods)
@@ -225,14 +232,8 @@ def _new_member(portal: Portal, community: CommunityData, as_of: date) -> Writte
     path = community.folder / "committee.yml"
     if not path.is_file():
         raise UsageError(f"{display_path(path)} 不存在：请先按文档建立业委会名单，再添加委员。")
-    text, doc, crlf, bom = _read(path)
     item = render("member", as_of=as_of, roles=choices(labels.ROLE))
-    try:
-        new_text, start = append_item(text, doc, "members", item)
-    except CannotInsert:
-        raise UsageError(f"{display_path(path)} 的 members 写成了一行的列表，无法自动添加：请改成每项以“- ”开头的写法。") from None
-    _write_back(path, new_text, crlf, bom)
-    added = "\n".join(new_text.split("\n")[start - 1:start - 1 + item.rstrip("\n").count("\n") + 1])
+    start, added = _append_to_list(path, "members", item)
     return Written(path, False, "业委会委员", start, added,
                    "离任的委员不要删除：在他原来的记录里填写 until（离任日期）和 left_reason（离任原因）。"
                    "名单变动还要发布业主委员会公示：gongshi new notice，kind 填 committee，related 写 [committee]。")

@@ -148,14 +148,8 @@ def _json(data) -> bytes:
 
 
 def _text(value) -> str:
-    """A CSV cell of an optional value."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return _decimal(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+    """A CSV cell of an optional value: its JSON form as text, empty for none."""
+    return "" if value is None else str(plain(value))
 
 
 # ---------------------------------------------------------------- ledgers

@@ -16,6 +16,7 @@ from ..analysis.ledgers import INFLOWS, is_inflow, statement_of
 from ..analysis.periods import period_label, sort_periods
 from ..analysis.status import (
     ELECTION_WARNING_DAYS, ITEM_STATUS_LABEL, OVERDUE, is_current_member, item_status, notice_status,
+    voting_members,
 )
 from ..analysis.votes import compute_outcome, electorate_of, has_tallies, reporting_gaps
 from ..formatting import (
@@ -412,8 +413,7 @@ def committee_view(ctx: Context) -> dict | None:
                "since": cn_date(m.since), "until": cn_date(m.until) if m.until else "",
                "reason": m.left_reason or ""}
         (current if is_current_member(m, ctx.as_of) else past).append(row)
-    # Alternates (候补委员) are not committee members in the count (data-format.md, committee rules).
-    members_now = [m for m in c.members if is_current_member(m, ctx.as_of) and m.role != "alternate"]
+    members_now = voting_members(c.members, ctx.as_of)
     party = sum(1 for m in members_now if m.party_member)
     days_left = (c.term_end - ctx.as_of).days
     return {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..analysis.days import days_between
-from ..analysis.status import ELECTION_WARNING_DAYS, is_current_member
+from ..analysis.status import ELECTION_WARNING_DAYS, is_current_member, voting_members
 from ..problems import Problem, error, warning
 
 MAX_TERM_YEARS = 5
@@ -35,7 +35,7 @@ def check(ctx) -> list[Problem]:
                 problems.append(error(doc.at("members", i, "until"), "committee.left_reason_missing",
                                       f"委员“{member.name}”填写了离任日期 {member.until}，还需填写离任原因 left_reason。"))
         current = [m for m in committee.members if is_current_member(m, ctx.as_of)]
-        voting = [m for m in current if m.role != "alternate"]
+        voting = voting_members(committee.members, ctx.as_of)
         if committee.kind == "owners_committee" and (not low <= len(voting) <= high or len(voting) % 2 == 0):
             problems.append(error(doc.key_at("members"), "committee.size",
                                   f"现任委员（不含候补委员）{len(voting)} 人，应为 {low} 至 {high} 人之间的单数。"))

@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .. import PACKAGE_ROOT
+
 # Attributes through which a browser fetches something by itself, per tag.
 _LOADING_ATTRIBUTES = {
     "script": ("src",),
@@ -34,8 +36,6 @@ _LOADING_ATTRIBUTES = {
     "use": ("href", "xlink:href"),  # SVG
 }
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE | re.DOTALL)
-# gongshi's own theme overrides, shipped with the generator.
-_GONGSHI_OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 # Browsers ignore ASCII whitespace and control characters inside a URL scheme ("java\tscript:").
 _URL_NOISE = re.compile(r"[\x00-\x20]")
 
@@ -153,7 +153,7 @@ def _known_inline_scripts() -> tuple[re.Pattern[str], ...]:
     inside a string literal, so they match "no quote, no angle bracket, no backslash".
     """
     templates = sorted((_material_templates() / "partials" / "javascripts").glob("*.html"))
-    templates += sorted(_GONGSHI_OVERRIDES.rglob("*.html"))
+    templates += sorted((PACKAGE_ROOT / "overrides").rglob("*.html"))
     patterns = []
     for template in templates:
         for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.DOTALL):

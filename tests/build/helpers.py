@@ -7,10 +7,12 @@ never from the generator's own code: a bug in the generator cannot hide itself.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import shutil
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -40,6 +42,14 @@ def read_yaml(path: Path) -> dict:
 def yuan(amount: Decimal) -> str:
     """How the portal writes money: 1,234,567.89 元."""
     return f"{Decimal(amount):,.2f} 元"
+
+
+def percent_beside(ratio: Fraction, met: bool) -> str:
+    """How the portal writes a ratio beside its threshold: two decimals, rounded away from
+    the threshold (up when it is met, down when not)."""
+    hundredths = ratio * 10000
+    whole = math.ceil(hundredths) if met else math.floor(hundredths)
+    return f"{whole // 100}.{whole % 100:02d}%"
 
 
 def cn_date(day) -> str:

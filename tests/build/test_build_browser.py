@@ -11,7 +11,7 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import PHONE, chromium, hosts, loaded_files, phone_page, serving
+from tests.browser import PHONE, hosts, loaded_files, phone_page, serving
 from tests.build.conftest import MEMBER_IMG, MEMBER_SCRIPT
 
 
@@ -25,12 +25,6 @@ def sample_url(built_sample_site):
 def hostile_url(hostile_site):
     with serving(hostile_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

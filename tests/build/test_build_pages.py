@@ -7,16 +7,15 @@ Decimal); the pages are read from the built HTML, as a browser would show their 
 from __future__ import annotations
 
 import json
-import math
 import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
 
 from tests.build.helpers import (
-    COMMUNITY, cn_date, latest_ledger, read_page, read_yaml, recomputed_closing, yuan,
+    COMMUNITY, cn_date, latest_ledger, percent_beside, read_page, read_yaml, recomputed_closing, yuan,
 )
 from tests.conftest import SAMPLE_AS_OF
 
@@ -45,11 +44,6 @@ def days_left(notice: dict) -> int:
 def half_year(period: str) -> str:
     year, half = period.split("-")
     return f"{year}年" + {"H1": "上半年", "H2": "下半年"}[half]
-
-
-def percent(numerator, denominator) -> str:
-    value = (Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return f"{value}%"
 
 
 # ------------------------------------------------------------------ 首页
@@ -180,10 +174,7 @@ def vote_tests(vid: str) -> list[tuple[str, str, str, bool]]:
     ):
         ratio = Fraction(Decimal(num)) / Fraction(Decimal(den))
         met = ratio > limit if strict_test else ratio >= limit
-        # Beside its threshold a ratio rounds away from it (up when met, down when not).
-        hundredths = ratio * 10000
-        whole = math.ceil(hundredths) if met else math.floor(hundredths)
-        out.append((label, f"{whole // 100}.{whole % 100:02d}%", threshold, met))
+        out.append((label, percent_beside(ratio, met), threshold, met))
     return out
 
 

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.commands.build import build
-from tests.browser import chromium, hosts, phone_page, serving
+from tests.browser import hosts, phone_page, serving
 from tests.district.helpers import AS_OF, Tiny, write_district
 
 COMMUNITIES = [
@@ -24,12 +24,6 @@ def district_url(tmp_path_factory):
     build(write_district(root, COMMUNITIES), root / "site", AS_OF, pdf=False, log=lambda *_: None)
     with serving(root / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.mark.parametrize("path, query, index", [

@@ -8,7 +8,6 @@ and Fraction, independently of the generator.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import subprocess
@@ -25,6 +24,7 @@ import yaml
 import zxingcpp
 from PIL import Image
 
+from tests.build.helpers import percent_beside
 from tests.conftest import ROOT, SAMPLE_AS_OF, SAMPLE_DATA
 
 
@@ -55,13 +55,6 @@ def cn_date(iso: str) -> str:
 
 def money(amount: Decimal) -> str:
     return f"{amount:,.2f}"
-
-
-def percent_beside(ratio: Fraction, met: bool) -> str:
-    """Two decimals, rounded away from the threshold: up when it is met, down when not."""
-    hundredths = ratio * 10000
-    whole = math.ceil(hundredths) if met else math.floor(hundredths)
-    return f"{whole // 100}.{whole % 100:02d}%"
 
 
 def related(nid: str, kind: str) -> list[str]:

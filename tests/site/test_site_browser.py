@@ -6,19 +6,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import chromium, hosts, phone_page, serving
+from tests.browser import hosts, phone_page, serving
 
 
 @pytest.fixture(scope="module")
 def site_url(built_site):
     with serving(built_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture
