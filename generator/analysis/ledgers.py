@@ -5,15 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-# Direction of each entry type. 退还 (refund) returns fund money to owners
-# (住宅专项维修资金管理办法: refunds on 房屋灭失), so it is an outflow.
+from ..model.labels import REVENUE_SOURCE
+
+# The entry types that bring money in; every other type takes it out. 退还 (refund)
+# returns fund money to owners (住宅专项维修资金管理办法: refunds on 房屋灭失), so it is an outflow.
 INFLOWS = {
     "maintenance-fund": ("deposit", "interest", "transfer_in"),
     "public-revenue": ("income",),
-}
-OUTFLOWS = {
-    "maintenance-fund": ("expense", "refund"),
-    "public-revenue": ("cost", "expense", "transfer_out"),
 }
 
 
@@ -67,3 +65,24 @@ def statement_of(account: str, ledger) -> Statement:
         balance += entry.amount if is_inflow(account, entry.type) else -entry.amount
         st.running.append(RunningRow(index, balance))
     return st
+
+
+def income_by_source(entries) -> dict[str, Decimal]:
+    """公共收益 income by source (停车、广告、场地租赁、其他), in the order of labels.REVENUE_SOURCE.
+
+    An income without a source is an error of the data (schema.missing_field), so a build
+    never shows one; should it get here, it is counted as 其他 rather than dropped."""
+    found: dict[str, Decimal] = {}
+    for e in entries:
+        if e.type == "income":
+            source = e.source or "other"
+            found[source] = found.get(source, Decimal("0")) + e.amount
+    return {source: found[source] for source in REVENUE_SOURCE if source in found}
+
+
+def sources_of_inflow(account: str, ledger) -> dict[str, Decimal]:
+    """Where an account's money came from in one period: public revenue's income by source,
+    the fund's inflows by type (交存、增值收益、转入, in the order they first occur)."""
+    if account == "public-revenue":
+        return income_by_source(ledger.entries)
+    return dict(statement_of(account, ledger).inflows_by_type)

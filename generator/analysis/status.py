@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .days import days_between
+
 UPCOMING, ACTIVE, ENDED = "upcoming", "active", "ended"
 NOTICE_STATUS_LABEL = {UPCOMING: "即将公示", ACTIVE: "公示中", ENDED: "已结束"}
 
 RECTIFIED, IN_PROGRESS, OVERDUE = "rectified", "in_progress", "overdue"
 ITEM_STATUS_LABEL = {RECTIFIED: "已整改", IN_PROGRESS: "整改中", OVERDUE: "逾期"}
 
+# A committee whose term ends within this many days is told to prepare the election.
 ELECTION_WARNING_DAYS = 90
 
 
@@ -22,6 +25,11 @@ class NoticeStatus:
     @property
     def label(self) -> str:
         return NOTICE_STATUS_LABEL[self.state]
+
+    @property
+    def days_left_text(self) -> str:
+        """"还剩 N 天" while the notice is up, empty otherwise: the one wording of it."""
+        return f"还剩 {self.days_left} 天" if self.state == ACTIVE else ""
 
 
 def notice_status(notice, as_of: date) -> NoticeStatus:
@@ -42,6 +50,31 @@ def item_status(item, as_of: date) -> str | None:
     if item.rectify_by is not None and as_of > item.rectify_by:
         return OVERDUE
     return IN_PROGRESS
+
+
+@dataclass(frozen=True)
+class TermStatus:
+    """A committee term at the build date."""
+
+    days_left: int      # term_end − as_of: 0 on the last day, negative once it has ended
+
+    @property
+    def expired(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def ending(self) -> bool:
+        """Not yet over, but within ELECTION_WARNING_DAYS of its end."""
+        return 0 <= self.days_left <= ELECTION_WARNING_DAYS
+
+    @property
+    def election_due(self) -> bool:
+        """Ending or already expired: time for the election (committee.election_due)."""
+        return self.days_left <= ELECTION_WARNING_DAYS
+
+
+def term_status(term_end: date, as_of: date) -> TermStatus:
+    return TermStatus(days_between(as_of, term_end))
 
 
 def is_current_member(member, as_of: date) -> bool:

@@ -12,13 +12,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from ..model.records import Community, Vote
+from ..model.labels import TALLY
+from ..model.records import Community, Tally, Vote
 
 SUPERMAJORITY_MATTERS = frozenset({"raise_fund", "rebuild", "change_use"})
 MAJOR_MATTERS = frozenset({"hire_manager", "use_fund", "raise_fund", "rebuild", "change_use"})
 PARTICIPATION = Fraction(2, 3)
 SUPERMAJORITY = Fraction(3, 4)
 MAJORITY = Fraction(1, 2)
+
+
+def is_supermajority(matter: str) -> bool:
+    return matter in SUPERMAJORITY_MATTERS
+
+
+def approval_rule(supermajority: bool) -> str:
+    """How many of the participants must approve, in the words of 民法典第278条."""
+    return "四分之三以上" if supermajority else "过半数"
 
 
 @dataclass(frozen=True)
@@ -72,7 +82,7 @@ class VoteOutcome:
         if not self.participation_met:
             failed = "、".join(t.label for t in self.participation if not t.met)
             return f"{failed}未达到三分之二，表决不成立"
-        rule = "四分之三以上" if self.supermajority else "过半数"
+        rule = approval_rule(self.supermajority)
         failed = [t.label for t in self.approval if not t.met]
         if failed:
             return f"{'、'.join(failed)}未达到{rule}，未通过"
@@ -101,13 +111,18 @@ def has_tallies(vote: Vote) -> bool:
     return vote.turnout is not None and vote.approve is not None
 
 
+def tallies(vote: Vote) -> list[tuple[str, Tally]]:
+    """(参与表决 | 同意 | 反对 | 弃权, tally) for each tally the vote has, in that order."""
+    return [(label, getattr(vote, key)) for key, label in TALLY.items() if getattr(vote, key) is not None]
+
+
 def compute_outcome(vote: Vote, community: Community | None) -> VoteOutcome | None:
     """The computed outcome, or None while the vote has no tallies (not yet counted)."""
     electorate = electorate_of(vote, community)
     if electorate is None or not has_tallies(vote):
         return None
     turnout, approve = vote.turnout, vote.approve
-    supermajority = vote.matter in SUPERMAJORITY_MATTERS
+    supermajority = is_supermajority(vote.matter)
     threshold = SUPERMAJORITY if supermajority else MAJORITY
     return VoteOutcome(
         electorate=electorate,

@@ -11,6 +11,8 @@ MATTER = {
     "change_use": "改变共有部分的用途或者利用共有部分从事经营活动",
     "other": "有关共有和共同管理权利的其他重大事项",
 }
+# A vote's four tallies, in the order pages and PDFs show them.
+TALLY = {"turnout": "参与表决", "approve": "同意", "oppose": "反对", "abstain": "弃权"}
 NOTICE_KIND = {
     "pre_vote": "表决前公示",
     "vote_result": "表决结果公告",
@@ -33,6 +35,7 @@ FUND_ENTRY = {
     "transfer_in": "转入",
 }
 REVENUE_ENTRY = {"income": "收入", "cost": "合理成本", "expense": "使用", "transfer_out": "转出"}
+ENTRY_TYPE = {"maintenance-fund": FUND_ENTRY, "public-revenue": REVENUE_ENTRY}
 REVENUE_SOURCE = {"advertising": "广告", "parking": "停车", "lease": "场地租赁", "other": "其他"}
 APPORTION_BASIS = {"area": "按专有部分面积分摊", "equal": "按户均摊"}
 LEDGER_TARGET = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}
@@ -48,3 +51,5 @@ INSPECTION_KIND = {
     "other": "其他",
 }
 ITEM_RESULT = {"pass": "合格", "fail": "不合格", "not_applicable": "不适用"}
+ACCOUNTS = ("maintenance-fund", "public-revenue")
+ACCOUNT_TITLE = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}

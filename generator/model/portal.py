@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from ..load.yamlread import Document
+from .labels import ACCOUNTS
 from .records import (
     Committee, Community, Evaluation, FundLedger, Inspection, Notice, RevenueLedger, Rules, Site, Vote,
 )
@@ -40,6 +41,17 @@ class CommunityData:
 
     def ledgers(self, account: str) -> dict:
         return self.fund if account == "maintenance-fund" else self.revenue
+
+
+def entry_index(community: CommunityData) -> dict[str, tuple[str, str, int]]:
+    """entry id → (account, period, index in its ledger); the first occurrence wins (a
+    repeated id is the rule id.duplicate's to report)."""
+    found: dict[str, tuple[str, str, int]] = {}
+    for account in ACCOUNTS:
+        for period, ledger in community.ledgers(account).items():
+            for i, entry in enumerate(ledger.model.entries):
+                found.setdefault(entry.id, (account, period, i))
+    return found
 
 
 @dataclass

@@ -20,10 +20,11 @@ from datetime import date
 from pathlib import Path
 
 from ..analysis.periods import period_bounds
+from ..model.labels import ACCOUNTS
 from ..model.portal import Portal
 from ..problems import Location, Problem, error
 from .changes import CHANGED, REMOVED, RecordChange, compare
-from .snapshot import ACCOUNTS, Key, Record, field_label, invalid_files, portal_records, show
+from .snapshot import Key, Record, field_label, invalid_files, portal_records, show
 
 BALANCE_FIELDS = ("opening_balance", "closing_balance")
 

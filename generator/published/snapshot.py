@@ -22,8 +22,6 @@ from ..model.introspect import field_by_key, innermost_model
 from ..model.portal import CommunityData, Portal
 from ..problems import Location
 
-ACCOUNTS = ("maintenance-fund", "public-revenue")
-ACCOUNT_LABEL = labels.LEDGER_TARGET
 # Lists of mappings compared by a key rather than by position, so reordering is no change.
 IDENTITY_KEYS = {"entries": "id", "members": "name", "items": "check", "categories": "name"}
 # Presentation only: turning the notice-board PDF on or off changes no published figure.
@@ -79,9 +77,9 @@ class Record:
         kind, ident, model = self.kind, self.ident, self.model
         if kind == "entry":
             account, period = self.container.split("/", 1)
-            return f"{ACCOUNT_LABEL[account]}{period_label(period)}明细 {ident}（{model.summary}）"
-        if kind in ACCOUNTS:
-            return f"{ACCOUNT_LABEL[kind]}{period_label(ident)}账目"
+            return f"{labels.ACCOUNT_TITLE[account]}{period_label(period)}明细 {ident}（{model.summary}）"
+        if kind in labels.ACCOUNTS:
+            return f"{labels.ACCOUNT_TITLE[kind]}{period_label(ident)}账目"
         if kind == "vote":
             return f"表决“{model.title}”（{ident}）"
         if kind == "notice":
@@ -138,7 +136,7 @@ def _record(key: Key, model, doc: Document, doc_path: tuple = (), container: str
 def community_records(community: CommunityData) -> dict[Key, Record]:
     slug = community.slug
     records: dict[Key, Record] = {}
-    for account in ACCOUNTS:
+    for account in labels.ACCOUNTS:
         for period, ledger in community.ledgers(account).items():
             records[(slug, account, period)] = _record((slug, account, period), ledger.model, ledger.doc,
                                                        skip=frozenset({"entries"}))

@@ -18,11 +18,10 @@ from ..model.portal import Portal
 from ..problems import Problem, display_path
 from ..render.escape import md_text
 from .changes import ADDED, CHANGED, REMOVED, RecordChange
-from .snapshot import ACCOUNT_LABEL, ACCOUNTS, Record, field_label, show
+from .snapshot import Record, field_label, show
 
 STATE_LABEL = {ADDED: "新增", CHANGED: "修改", REMOVED: "删除"}
 NOTICE_STATE_LABEL = {ADDED: "新增", CHANGED: "修改", REMOVED: "撤下"}
-TYPE_LABELS = {"maintenance-fund": labels.FUND_ENTRY, "public-revenue": labels.REVENUE_ENTRY}
 DASH = "—"
 
 
@@ -105,11 +104,11 @@ def _entries(changes: list[RecordChange]) -> list[str]:
         e, record = c.record.model, c.record
         account, period = record.container.split("/", 1)
         other = [leaf for leaf in c.leaves if leaf.path != ("amount",)] if c.state == CHANGED else []
-        where = f"{ACCOUNT_LABEL[account]} {period_label(period)}"
+        where = f"{labels.ACCOUNT_TITLE[account]} {period_label(period)}"
         if c.state == CHANGED and c.base.container != c.head.container:
-            where = f"{ACCOUNT_LABEL[account]} {period_label(c.base.container.split('/', 1)[1])} → {period_label(period)}"
+            where = f"{labels.ACCOUNT_TITLE[account]} {period_label(c.base.container.split('/', 1)[1])} → {period_label(period)}"
         rows.append([STATE_LABEL[c.state], where, md_text(e.id), str(e.date),
-                     TYPE_LABELS[account].get(e.type, e.type), md_text(e.summary),
+                     labels.ENTRY_TYPE[account].get(e.type, e.type), md_text(e.summary),
                      _amount(c.base), _amount(c.head),
                      _changed_fields(RecordChange(c.state, c.base, c.head, other)) if other else DASH])
     return ["### 账目明细", "", *_table(["变化", "账目", "编号", "日期", "类型", "摘要", "原金额（元）", "新金额（元）", "其他改动"], rows), ""]
@@ -128,7 +127,7 @@ def _closing(record: Record | None, account: str) -> str:
 def _balances(slug: str, changes: list[RecordChange], base: dict, head: dict) -> list[str]:
     touched: set[tuple[str, str]] = set()
     for c in changes:
-        if c.record.kind in ACCOUNTS:
+        if c.record.kind in labels.ACCOUNTS:
             touched.add((c.record.kind, c.record.ident))
         elif c.record.kind == "entry":
             for r in (c.base, c.head):
@@ -139,7 +138,7 @@ def _balances(slug: str, changes: list[RecordChange], base: dict, head: dict) ->
 
     def order(item):
         bounds = period_bounds(item[1])
-        return (ACCOUNTS.index(item[0]), bounds[0] if bounds else date.max, item[1])
+        return (labels.ACCOUNTS.index(item[0]), bounds[0] if bounds else date.max, item[1])
 
     rows = []
     for account, period in sorted(touched, key=order):
@@ -149,7 +148,7 @@ def _balances(slug: str, changes: list[RecordChange], base: dict, head: dict) ->
         if before is not None and after is not None:
             diff = after.model.closing_balance - before.model.closing_balance
             delta = "不变" if diff == 0 else ("+" if diff > 0 else "−") + money(abs(diff))
-        rows.append([ACCOUNT_LABEL[account], period_label(period), _closing(before, account), _closing(after, account), delta])
+        rows.append([labels.ACCOUNT_TITLE[account], period_label(period), _closing(before, account), _closing(after, account), delta])
     return ["### 各期期末余额", "", *_table(["账目", "期间", "变化前（元）", "变化后（元）", "差额"], rows), ""]
 
 
@@ -230,7 +229,7 @@ def render_summary(diff: DiffInput) -> str:
             lines += _notices(notices, diff.path_of)
         if entries := pick("entry"):
             lines += _entries(entries)
-        lines += _balances(slug, pick("entry", *ACCOUNTS), base_records, head_records)
+        lines += _balances(slug, pick("entry", *labels.ACCOUNTS), base_records, head_records)
         if votes := pick("vote"):
             lines += _votes(votes, diff.head, slug)
         if roster := pick("committee", "member"):

@@ -49,9 +49,9 @@ from ..analysis.periods import period_label, sort_periods
 from ..analysis.status import item_status
 from ..analysis.votes import compute_outcome, electorate_of
 from ..formatting import percent, percent_beside_grade, percent_beside_threshold
+from ..model.labels import ACCOUNT_TITLE, ACCOUNTS, TALLY
 from ..model.records import Record
 
-ACCOUNT_TITLE = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}
 LIST_SEPARATOR = "、"
 
 # The CSV contract: the first names of each list are the columns published before
@@ -245,7 +245,7 @@ def _votes(c) -> Dataset:
         })
         row = {"id": vid, "title": m.title, "matter": m.matter, "start": m.voting.start.isoformat(),
                "end": m.voting.end.isoformat(), "budget": _text(m.budget)}
-        for key in ("turnout", "approve", "oppose", "abstain"):
+        for key in TALLY:
             t = getattr(m, key)
             row[f"{key}_owners"] = t.owners if t else ""
             row[f"{key}_area_m2"] = _decimal(t.area_m2) if t else ""
@@ -315,8 +315,7 @@ def datasets(ctx) -> list[Dataset]:
     """Every dataset of one community, in the order of the 数据下载 page."""
     c = ctx.community
     return [
-        *_ledgers(c, "maintenance-fund"),
-        *_ledgers(c, "public-revenue"),
+        *(dataset for account in ACCOUNTS for dataset in _ledgers(c, account)),
         _votes(c),
         _inspections(c, ctx.as_of),
         *_evaluations(c, ctx.portal.rules.grades),

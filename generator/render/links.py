@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ..model.labels import NOTICE_KIND  # noqa: F401  (re-exported for templates' convenience)
+from ..model.labels import ACCOUNTS
 
 HOME = "index.md"
 NOTICES = "notices/index.md"
@@ -61,7 +61,7 @@ def ref_target(ref: str, entry_places: dict) -> tuple[str, str | None] | None:
         return vote_page(ident), None
     if kind == "notice":
         return notice_page(ident), None
-    if kind in ("maintenance-fund", "public-revenue"):
+    if kind in ACCOUNTS:
         return ledger_page(kind, ident), None
     if kind == "inspection":
         return INSPECTIONS, ident

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..analysis.days import days_between
-from ..analysis.status import ELECTION_WARNING_DAYS, is_current_member, voting_members
+from ..analysis.status import is_current_member, term_status, voting_members
 from ..problems import Problem, error, warning
 
 MAX_TERM_YEARS = 5
@@ -63,13 +63,13 @@ def check(ctx) -> list[Problem]:
 
 
 def _election_due(community, committee, doc, as_of: date) -> list[Problem]:
-    days_left = days_between(as_of, committee.term_end)
-    if days_left > ELECTION_WARNING_DAYS:
+    term = term_status(committee.term_end, as_of)
+    if not term.election_due:
         return []
     planned = [v for v in community.votes.values()
                if v.model.matter == "election" and v.model.voting.start > committee.term_start]
     if planned:
         return []
-    state = f"还有 {days_left} 天" if days_left >= 0 else f"已过 {-days_left} 天"
+    state = f"还有 {term.days_left} 天" if not term.expired else f"已过 {-term.days_left} 天"
     return [warning(doc.at("term_end"), "committee.election_due",
                     f"本届任期 {committee.term_end} 结束（{state}），还没有换届选举的表决（matter: election）。")]

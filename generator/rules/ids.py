@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..model.labels import ACCOUNTS
 from ..problems import Problem, error
 
 
@@ -9,7 +10,7 @@ def check(ctx) -> list[Problem]:
     problems: list[Problem] = []
     for community in ctx.portal.communities.values():
         seen: dict[str, str] = {}
-        for account in ("maintenance-fund", "public-revenue"):
+        for account in ACCOUNTS:
             ledgers = community.ledgers(account)
             for period in sorted(ledgers):
                 ledger = ledgers[period]

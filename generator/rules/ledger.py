@@ -14,10 +14,8 @@ from ..analysis.ledgers import statement_of
 from ..analysis.periods import period_bounds, period_label, sort_periods
 from ..analysis.votes import compute_outcome, has_tallies
 from ..formatting import money
-from ..model.labels import LEDGER_TARGET
+from ..model.labels import ACCOUNT_TITLE, ACCOUNTS
 from ..problems import Problem, error
-
-ACCOUNTS = ("maintenance-fund", "public-revenue")
 
 
 def check(ctx) -> list[Problem]:
@@ -49,10 +47,10 @@ def _periods(community, account: str) -> list[Problem]:
         doc_b, doc_a = ledgers[after], ledgers.get(before)
         if start_b <= end_a:
             problems.append(error(doc_b.doc.at("period"), "period.overlap",
-                                  f"{LEDGER_TARGET[account]}期间 {after} 与 {before} 重叠：同一账目的期间不能重叠。"))
+                                  f"{ACCOUNT_TITLE[account]}期间 {after} 与 {before} 重叠：同一账目的期间不能重叠。"))
         elif start_b > end_a + timedelta(days=1):
             problems.append(error(doc_b.doc.at("period"), "period.gap",
-                                  f"{LEDGER_TARGET[account]}在 {before} 与 {after} 之间缺少 "
+                                  f"{ACCOUNT_TITLE[account]}在 {before} 与 {after} 之间缺少 "
                                   f"{end_a + timedelta(days=1)} 至 {start_b - timedelta(days=1)} 的账目：期间必须前后相接。"))
         elif doc_a is not None:
             closing, opening = doc_a.model.closing_balance, doc_b.model.opening_balance

@@ -4,24 +4,16 @@ from __future__ import annotations
 
 import re
 
-from ..model.portal import CommunityData
+from ..model.labels import ACCOUNT_TITLE, ACCOUNTS
+from ..model.portal import CommunityData, entry_index
 from ..problems import Problem, error
 
 REF_RE = re.compile(r"(vote|inspection|evaluation|maintenance-fund|public-revenue|entry|notice)/(.+)|committee")
 REF_KINDS = {
-    "vote": "表决", "inspection": "监督检查", "evaluation": "履约考评", "maintenance-fund": "专项维修资金账目",
-    "public-revenue": "公共收益账目", "entry": "账目明细", "notice": "公示", "committee": "业主委员会",
+    "vote": "表决", "inspection": "监督检查", "evaluation": "履约考评",
+    **{account: f"{ACCOUNT_TITLE[account]}账目" for account in ACCOUNTS},
+    "entry": "账目明细", "notice": "公示", "committee": "业主委员会",
 }
-
-
-def entry_index(community: CommunityData) -> dict[str, tuple[str, str, int]]:
-    """entry id → (account, period, index), first occurrence wins."""
-    found: dict[str, tuple[str, str, int]] = {}
-    for account in ("maintenance-fund", "public-revenue"):
-        for period, ledger in community.ledgers(account).items():
-            for i, entry in enumerate(ledger.model.entries):
-                found.setdefault(entry.id, (account, period, i))
-    return found
 
 
 def resolve(community: CommunityData, ref: str, entries: dict) -> bool | None:
@@ -35,7 +27,7 @@ def resolve(community: CommunityData, ref: str, entries: dict) -> bool | None:
     if kind == "entry":
         # An entry may sit in a ledger file that failed validation: that file's own
         # problems explain it, so the reference is not reported as missing too.
-        return ident in entries or any(k in ("maintenance-fund", "public-revenue") for k, _ in community.invalid)
+        return ident in entries or any(k in ACCOUNTS for k, _ in community.invalid)
     collection = {
         "vote": community.votes, "inspection": community.inspections, "evaluation": community.evaluations,
         "maintenance-fund": community.fund, "public-revenue": community.revenue, "notice": community.notices,
