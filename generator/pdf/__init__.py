@@ -1,11 +1,10 @@
-"""Printed notice-board PDFs. Importing this package does not import WeasyPrint, and
-the renderer (segno, the print templates) loads only when a PDF is made: a
-`--no-pdf` build needs no more than the print view's dataclasses."""
+"""Printed notice-board PDFs of the print views (render/print_types.py). Importing this
+package does not import WeasyPrint, and the renderer (segno, the print templates) loads
+only when a PDF is made."""
 
 from .fonts import MissingFontError
-from .view import NoticePrintView, PrintColumn, PrintTable
 
-__all__ = ["MissingFontError", "NoticePrintView", "PrintColumn", "PrintTable", "render_notice_pdf"]
+__all__ = ["MissingFontError", "render_notice_pdf"]
 
 
 def __getattr__(name: str):

@@ -17,12 +17,10 @@ import jinja2
 import segno
 from markupsafe import Markup
 
+from ..render.print_types import NoticePrintView, PrintTable
 from . import cache, fonts
-from .view import NoticePrintView, PrintColumn, PrintTable
 
-__all__ = [
-    "NoticePrintView", "PrintColumn", "PrintTable", "render_notice_html", "render_notice_pdf",
-]
+__all__ = ["render_notice_html", "render_notice_pdf"]
 
 LOGGER = logging.getLogger(__name__)
 

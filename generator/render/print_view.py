@@ -8,7 +8,7 @@ from ..analysis.periods import period_label
 from ..analysis.votes import SUPERMAJORITY_MATTERS, compute_outcome, electorate_of
 from ..formatting import area, cn_date, money
 from ..model import labels
-from ..pdf import NoticePrintView, PrintColumn, PrintTable
+from .print_types import NoticePrintView, PrintColumn, PrintTable
 from . import links, views
 from .notice_body import body_html
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from pdf_samples import SAMPLE_VIEW
 
-from generator.pdf import NoticePrintView, render_notice_pdf
+from generator.pdf import render_notice_pdf
+from generator.render.print_types import NoticePrintView
 
 
 @pytest.fixture

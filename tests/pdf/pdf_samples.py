@@ -7,7 +7,7 @@ import subprocess
 from decimal import Decimal
 from pathlib import Path
 
-from generator.pdf import NoticePrintView, PrintColumn, PrintTable
+from generator.render.print_types import NoticePrintView, PrintColumn, PrintTable
 
 PAGE_URL = "https://gongshi.example.org/notices/2024-q2-public-income/"
 

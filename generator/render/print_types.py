@@ -1,8 +1,10 @@
-"""The print view: everything a notice PDF shows, already formatted for people.
+"""The print view's types: everything a notice PDF shows, already formatted for people.
 
-The PDF layer never sees the data models. Whoever builds a view has computed every
-figure, date and status and turned it into the exact text to print, so templates only
-place strings and rendering can be cached on the view's content alone.
+They belong to the render stage (render/print_view.py fills them from the checked data);
+the PDF layer (generator/pdf) imports them from here and never sees the data models.
+Whoever builds a view has computed every figure, date and status and turned it into the
+exact text to print, so templates only place strings and rendering can be cached on the
+view's content alone.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ class NoticePrintView:
     objection_contact: str
     objection_until: str
     # Already rendered from Markdown and sanitised by the caller; marked safe in one place
-    # (render._template_context) and nowhere else.
+    # (pdf/render._template_context) and nowhere else.
     body_html: str
     tables: tuple[PrintTable, ...]
     page_url: str
