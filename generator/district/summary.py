@@ -7,7 +7,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ..analysis.periods import sort_periods
-from ..analysis.status import ACTIVE, ELECTION_WARNING_DAYS, ENDED, OVERDUE, UPCOMING, item_status, notice_status
+from ..analysis.status import (
+    ACTIVE, ENDED, OVERDUE, UPCOMING, NoticeStatus, TermStatus, item_status, notice_status, term_status,
+)
 from ..model.portal import CommunityData
 from .rankings import LatestEvaluation, latest_evaluation
 
@@ -22,8 +24,7 @@ class NoticeLine:
     id: str
     title: str
     published: date
-    state: str           # upcoming | active | ended
-    days_left: int
+    status: NoticeStatus
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class CommunitySummary:
     address: str
     committee_kind: str | None      # owners_committee | management_committee | None (未成立)
     term_end: date | None
-    term_days_left: int | None
+    term: TermStatus | None
     fund_balance: Decimal | None    # closing balance of the latest maintenance-fund period
     fund_period: str | None
     property_manager: str | None
@@ -46,14 +47,6 @@ class CommunitySummary:
     upcoming_notices: int
     recent_notices: tuple[NoticeLine, ...]   # newest first
 
-    @property
-    def term_ending(self) -> bool:
-        return self.term_days_left is not None and 0 <= self.term_days_left <= ELECTION_WARNING_DAYS
-
-    @property
-    def term_expired(self) -> bool:
-        return self.term_days_left is not None and self.term_days_left < 0
-
 
 def summarise(community: CommunityData, as_of: date, floors: dict[str, Decimal]) -> CommunitySummary:
     profile = community.profile.model if community.profile else None
@@ -63,7 +56,7 @@ def summarise(community: CommunityData, as_of: date, floors: dict[str, Decimal])
                   if item_status(item, as_of) == OVERDUE)
     states = {nid: notice_status(n.model, as_of) for nid, n in community.notices.items()}
     since = as_of - timedelta(days=RECENT_NOTICE_DAYS)
-    recent = [NoticeLine(nid, n.model.title, n.model.published, states[nid].state, states[nid].days_left)
+    recent = [NoticeLine(nid, n.model.title, n.model.published, states[nid])
               for nid, n in community.notices.items()
               if states[nid].state != ENDED or n.model.published >= since]
     recent.sort(key=lambda line: (line.published, line.id), reverse=True)
@@ -75,7 +68,7 @@ def summarise(community: CommunityData, as_of: date, floors: dict[str, Decimal])
         address=profile.address if profile else "",
         committee_kind=committee.kind if committee else None,
         term_end=committee.term_end if committee else None,
-        term_days_left=(committee.term_end - as_of).days if committee else None,
+        term=term_status(committee.term_end, as_of) if committee else None,
         fund_balance=community.fund[fund_period].model.closing_balance if fund_period else None,
         fund_period=fund_period,
         property_manager=profile.property_manager.name if profile and profile.property_manager else None,

@@ -12,13 +12,12 @@ from datetime import date
 
 from ..analysis.grades import FAILING_GRADE
 from ..analysis.periods import period_label
-from ..analysis.status import ACTIVE, NOTICE_STATUS_LABEL
 from ..formatting import cn_date, money, percent, percent_beside_grade
 from ..model.portal import CommunityData
 from ..render import links
 from .rankings import LatestEvaluation, black_list, latest_evaluations, red_list, top_grade
 from .rates import RATE_DEFINITIONS, CoverageRate, coverage_rates
-from .summary import RECENT_NOTICE_DAYS, CommunitySummary, by_street
+from .summary import RECENT_NOTICE_DAYS, CommunitySummary, NoticeLine, by_street
 
 HOME = "index.md"
 # Above this many communities the overview keeps its street summary and its red and black
@@ -65,15 +64,19 @@ def street_rates_view(communities: list[CommunityData], summaries: dict[str, Com
             for street, members in sorted(streets.items())]
 
 
+def is_failing(e: LatestEvaluation | None) -> bool:
+    return e is not None and e.grade == FAILING_GRADE
+
+
 def ranking_row(from_page: str, e: LatestEvaluation) -> dict:
     return {"manager": e.manager, "community": e.community,
             "href": community_url(from_page, e.slug, links.EVALUATIONS),
-            "period": period_label(e.period), "date": cn_date(e.evaluated_on),
-            "score": percent_beside_grade(e.score_percent / 100), "grade": e.grade}
+            "period": period_label(e.period),
+            "score": percent_beside_grade(e.score_percent / 100), "grade": e.grade, "failing": is_failing(e)}
 
 
 def term_end_text(s: CommunitySummary) -> str:
-    note = "（已届满）" if s.term_expired else ("（即将届满）" if s.term_ending else "")
+    note = "（已届满）" if s.term.expired else ("（即将届满）" if s.term.ending else "")
     return f"{cn_date(s.term_end)}{note}"
 
 
@@ -91,10 +94,10 @@ def community_row(from_page: str, s: CommunitySummary) -> dict:
     return {
         "name": s.name, "href": community_url(from_page, s.slug), "neighbourhood": s.neighbourhood,
         "committee": committee_cell(s),
-        "term_alert": s.term_expired or s.term_ending,
+        "term_alert": s.term is not None and s.term.election_due,
         "fund": money(s.fund_balance) if s.fund_balance is not None else "—",
         "evaluation": evaluation_cell(s.evaluation),
-        "failing": s.evaluation is not None and s.evaluation.grade == FAILING_GRADE,
+        "failing": is_failing(s.evaluation),
         "overdue": s.overdue_rectifications,
         "overdue_href": community_url(from_page, s.slug, links.INSPECTIONS),
         "active": s.active_notices,
@@ -149,13 +152,11 @@ def street_view(street: str, district_title: str, communities: list[CommunityDat
     }
 
 
-def notice_line_view(page: str, s: CommunitySummary, line) -> dict:
-    status = NOTICE_STATUS_LABEL[line.state]
-    if line.state == ACTIVE:
-        status += f"，还剩 {line.days_left} 天"
+def notice_line_view(page: str, s: CommunitySummary, line: NoticeLine) -> dict:
+    status = line.status
     return {"title": line.title, "href": community_url(page, s.slug, links.notice_page(line.id)),
-            "published": cn_date(line.published), "status": status,
-            "state": line.state}
+            "published": cn_date(line.published), "state": status.state,
+            "status": f"{status.label}，{status.days_left_text}" if status.days_left_text else status.label}
 
 
 def card_view(s: CommunitySummary) -> dict:

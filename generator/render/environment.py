@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .escape import finalize
@@ -68,11 +68,19 @@ def code_fingerprint(source: bytes | None = None) -> str:
     return hashlib.sha256(source + b"\0" + jinja2.__version__.encode()).hexdigest()[:16]
 
 
+PAGE_TEMPLATES = "generator.render"
+
+
 @lru_cache(maxsize=None)
-def environment(package: str = "generator.render") -> Environment:
-    """The page-template environment of `package` (its templates/ folder)."""
+def environment(package: str = PAGE_TEMPLATES) -> Environment:
+    """The page-template environment of `package` (its templates/ folder). Another package's
+    templates (the district's) may import the page macros (_macros.md.j2) too, so a status
+    badge or a flagged figure is written in one place."""
+    loaders = [PackageLoader(package, "templates")]
+    if package != PAGE_TEMPLATES:
+        loaders.append(PackageLoader(PAGE_TEMPLATES, "templates"))
     env = Environment(
-        loader=PackageLoader(package, "templates"),
+        loader=ChoiceLoader(loaders),
         # finalize escapes every value for Markdown and HTML at once and marks the result
         # Markup; autoescape is on only so that macro calls return Markup too, and their
         # HTML (status badges, ✓/✗, links) is not escaped a second time when printed.
@@ -89,5 +97,5 @@ def environment(package: str = "generator.render") -> Environment:
     return env
 
 
-def render(template: str, *, package: str = "generator.render", **context) -> str:
+def render(template: str, *, package: str = PAGE_TEMPLATES, **context) -> str:
     return environment(package).get_template(template).render(**context)

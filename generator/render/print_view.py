@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 
 from ..analysis.periods import period_label
-from ..analysis.votes import SUPERMAJORITY_MATTERS, compute_outcome, electorate_of
+from ..analysis.votes import compute_outcome, electorate_of, is_supermajority, tallies
 from ..formatting import area, cn_date, money
 from ..model import labels
-from .print_types import NoticePrintView, PrintColumn, PrintTable
-from . import links, views
+from . import links
 from .notice_body import body_html
+from .print_types import NoticePrintView, PrintColumn, PrintTable
+from .views.context import Context, fingerprint, ref_label
+from .views.ledgers import ledger_view, statement_view
+from .views.votes import ratio_tests
 
 # (label, numeric, nowrap): numeric columns are right-aligned; nowrap keeps short codes
 # such as dates and entry types on one line instead of one character per line.
@@ -40,18 +43,18 @@ def print_body_html(markdown_text: str) -> str:
                    for part in parts)
 
 
-def _statement_table(ctx, account: str, period: str) -> PrintTable:
-    s = views.statement_view(account, period, ctx.community.ledgers(account)[period].model)
+def _statement_table(ctx: Context, account: str, period: str) -> PrintTable:
+    s = statement_view(account, period, ctx.community.ledgers(account)[period].model)
     rows = [["期初余额", s["opening"]]]
     rows += [[f"收入：{i['label']}", i["amount"]] for i in s["inflows"]]
     rows += [[f"支出：{o['label']}", o["amount"]] for o in s["outflows"]]
     rows += [["本期收入合计", s["total_inflow"]], ["本期支出合计", s["total_outflow"]], ["期末余额", s["closing"]]]
-    return _table(f"{views.ACCOUNT_TITLE[account]} {period_label(period)}收支",
+    return _table(f"{labels.ACCOUNT_TITLE[account]} {period_label(period)}收支",
                   [("项目", TEXT), ("金额（元）", NUM)], rows)
 
 
-def _ledger_entries_table(ctx, account: str, period: str) -> PrintTable:
-    v = views.ledger_view(ctx, account, period)
+def _ledger_entries_table(ctx: Context, account: str, period: str) -> PrintTable:
+    v = ledger_view(ctx, account, period)
     dates = {e.id: e.date for e in ctx.community.ledgers(account)[period].model.entries}
     # Month and day only, and no type column (the summary says what it was, the statement
     # above totals by type): on A4 at board size the summary would be left a few
@@ -65,12 +68,11 @@ def _ledger_entries_table(ctx, account: str, period: str) -> PrintTable:
 
 def _approval_rule(vote) -> str:
     # 民法典第278条: 2/3 participation by area and headcount; 3/4 or a majority to approve.
-    approval = ("达到参与表决的四分之三以上" if vote.matter in SUPERMAJORITY_MATTERS
-                else "超过参与表决的半数")
+    approval = "达到参与表决的四分之三以上" if is_supermajority(vote.matter) else "超过参与表决的半数"
     return f"参与表决的专有部分面积和人数均达到三分之二以上，且同意的面积和人数均{approval}"
 
 
-def _pre_vote_table(ctx, vid: str, caption: str) -> PrintTable:
+def _pre_vote_table(ctx: Context, vid: str, caption: str) -> PrintTable:
     vote = ctx.community.votes[vid].model
     rows = [["表决事项", vote.title], ["事项类别", labels.MATTER[vote.matter]],
             ["表决期间", f"{cn_date(vote.voting.start)}至{cn_date(vote.voting.end)}"],
@@ -82,7 +84,7 @@ def _pre_vote_table(ctx, vid: str, caption: str) -> PrintTable:
     return _table(caption, [("项目", SHORT), ("内容", TEXT)], rows)
 
 
-def _result_tables(ctx, vid: str) -> list[PrintTable]:
+def _result_tables(ctx: Context, vid: str) -> list[PrintTable]:
     vote = ctx.community.votes[vid].model
     outcome = compute_outcome(vote, ctx.profile)
     if outcome is None:
@@ -90,13 +92,9 @@ def _result_tables(ctx, vid: str) -> list[PrintTable]:
     # A vote limited to some owners (e.g. one building's lift) counts against them only.
     electorate_label = "表决范围内业主" if vote.electorate is not None else "全体业主"
     tally_rows = [[electorate_label, f"{outcome.electorate.owners:,}", area(outcome.electorate.area_m2)]]
-    for key, label in (("turnout", "参与表决"), ("approve", "同意"), ("oppose", "反对"), ("abstain", "弃权")):
-        t = getattr(vote, key)
-        if t is not None:
-            tally_rows.append([label, f"{t.owners:,}", area(t.area_m2)])
-    v = views.vote_view(ctx, vid)
+    tally_rows += [[label, f"{t.owners:,}", area(t.area_m2)] for label, t in tallies(vote)]
     test_rows = [[t["label"], t["figures"], t["ratio"], t["threshold"], "达到" if t["met"] else "未达到"]
-                 for t in v["tests"]]
+                 for t in ratio_tests(outcome)]
     result = labels.DECLARED_RESULT[outcome.result]
     return [
         _table(f"计票：{vote.title}", [("项目", TEXT), ("人数", NUM), ("面积（平方米）", NUM)], tally_rows),
@@ -107,11 +105,11 @@ def _result_tables(ctx, vid: str) -> list[PrintTable]:
     ]
 
 
-def print_tables(ctx, notice) -> list[PrintTable]:
+def print_tables(ctx: Context, notice) -> list[PrintTable]:
     tables: list[PrintTable] = []
     for ref in notice.related:
         kind, _, ident = ref.partition("/")
-        if kind in ("maintenance-fund", "public-revenue") and ident in ctx.community.ledgers(kind):
+        if kind in labels.ACCOUNTS and ident in ctx.community.ledgers(kind):
             tables.append(_statement_table(ctx, kind, ident))
             if notice.kind in ("fund_report", "revenue_report"):
                 tables.append(_ledger_entries_table(ctx, kind, ident))
@@ -122,12 +120,12 @@ def print_tables(ctx, notice) -> list[PrintTable]:
                 caption = "表决事项" if notice.kind == "pre_vote" else "相关表决"
                 tables.append(_pre_vote_table(ctx, ident, caption))
     if not tables and notice.related:
-        rows = [[views.ref_label(ctx, r)] for r in notice.related]
+        rows = [[ref_label(ctx, r)] for r in notice.related]
         tables.append(_table("公示的记录", [("记录", TEXT)], rows))
     return tables
 
 
-def notice_print_view(ctx, nid: str) -> NoticePrintView:
+def notice_print_view(ctx: Context, nid: str) -> NoticePrintView:
     loaded = ctx.community.notices[nid]
     n = loaded.model
     return NoticePrintView(
@@ -140,7 +138,7 @@ def notice_print_view(ctx, nid: str) -> NoticePrintView:
         body_html=print_body_html(n.body),
         tables=tuple(print_tables(ctx, n)),
         page_url=ctx.base_url + links.page_url(links.notice_page(nid)),
-        fingerprint=views.fingerprint(loaded.doc),
+        fingerprint=fingerprint(loaded.doc),
         issued_on=cn_date(n.published),
         issued_on_iso=n.published.isoformat(),
     )

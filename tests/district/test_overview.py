@@ -17,7 +17,7 @@ The district (helpers.Tiny), 7 communities on 2 streets:
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
@@ -107,6 +107,27 @@ def test_black_list_is_the_failing_grade_of_each_latest_evaluation_worst_first(i
     assert index["evaluated"] == 5
 
 
+def test_the_views_flag_failing_grades_so_the_templates_only_print(index):
+    assert [r["failing"] for r in index["black"]] == [True, True]
+    assert [r["failing"] for r in index["red"]] == [False, False]
+    rows = {row["name"]: row for street in index["streets"] for row in street["rows"]}
+    assert {name: row["failing"] for name, row in rows.items()} == {
+        "甲苑": False, "乙苑": True, "丙苑": False, "丁苑": False, "戊苑": True, "己苑": False, "庚苑": False}
+
+
+@pytest.mark.parametrize("term_end, committee, alert", [
+    (date(2027, 2, 24), "2027年2月24日", False),              # 91 days after AS_OF: not yet
+    (date(2027, 2, 23), "2027年2月23日（即将届满）", True),    # 90 days: the warning begins
+    (AS_OF, "2026年11月25日（即将届满）", True),              # the last day of the term
+    (AS_OF - timedelta(days=1), "2026年11月24日（已届满）", True),
+])
+def test_committee_term_cell_on_either_side_of_its_bounds(tmp_path, term_end, committee, alert):
+    data = write_district(tmp_path, [Tiny("t", "丁苑", term_end=term_end)])
+    portal, _ = check(data, AS_OF)
+    row = views.community_row(views.HOME, summaries_of(portal, AS_OF)["t"])
+    assert (row["committee"], row["term_alert"]) == (committee, alert)
+
+
 def test_red_and_black_lists_follow_the_sites_own_grade_floors():
     floors = {"A": Decimal(85), "B": Decimal(70)}
     latest = [LatestEvaluation(slug, slug, f"{slug}物业", "2025", date(2026, 1, 15), Fraction(score), grade)
@@ -162,6 +183,10 @@ def test_district_pages_and_navigation(portal, tmp_path):
     assert "| 某某戊物业有限公司 | [戊苑](e/evaluations/) | 2025年 | 40.00% | <span class=\"fail\">不合格</span> |" in index
     assert "| [和平街道](streets/40a504df.md) | 4 | 75.00%（3/4） | 25.00%（1/4） | 25.00%（1/4） |" in index
     assert "| [甲苑](a/) | 某某社区 | 2028年5月31日 |" in index
+    assert "| 某某物业服务有限公司 | [甲苑](a/evaluations/) | 2025年 | 95.00% | 优秀 |" in index
+    assert ("| [丁苑](d/) | 某某社区 | <span class=\"overdue\">2027年1月31日（即将届满）</span> |"
+            " <span class=\"num\">100,000.00</span> | — |") in index
+    assert "| <span class=\"fail\">不合格（2025年）</span> | [<span class=\"overdue\">2</span>](e/inspections/) |" in index
 
 
 def test_street_page_has_the_streets_rates_lists_and_communities(portal, tmp_path):

@@ -1,0 +1,124 @@
+"""专项维修资金 and 公共收益: each account's page and each period's ledger."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...analysis.ledgers import is_inflow, sources_of_inflow, statement_of
+from ...analysis.periods import period_label, sort_periods
+from ...formatting import cn_date, money
+from ...model import labels
+from .. import links
+from .context import Context, corrections_on, notices_relating, with_entries
+
+# How each account names where its money came from (analysis.ledgers.sources_of_inflow).
+SOURCE_LABEL = {"maintenance-fund": labels.FUND_ENTRY, "public-revenue": labels.REVENUE_SOURCE}
+# Section heading and chart title of the account's inflows, by source or by type.
+INCOME_TITLE = {"public-revenue": ("收入来源", "公共收益收入来源"), "maintenance-fund": ("资金来源", "专项维修资金来源")}
+
+
+def statement_view(account: str, period: str, ledger) -> dict:
+    """One period's statement, for the web page and the notice PDF alike. Public revenue has
+    one inflow type, 收入: a line "收入：收入" tells owners nothing, so its inflows are shown
+    by source (停车、广告、场地租赁、其他)."""
+    st = statement_of(account, ledger)
+    type_labels = labels.ENTRY_TYPE[account]
+    return {
+        "label": period_label(period),
+        "opening": money(st.opening),
+        "closing": money(st.declared_closing),
+        "inflows": [{"label": SOURCE_LABEL[account][source], "amount": money(amount)}
+                    for source, amount in sources_of_inflow(account, ledger).items()],
+        "outflows": [{"label": type_labels[t], "amount": money(a)} for t, a in st.outflows_by_type.items()],
+        "total_inflow": money(st.total_inflow),
+        "total_outflow": money(st.total_outflow),
+    }
+
+
+def _authorisation(ctx: Context, page: str, entry) -> dict | None:
+    if entry.vote:
+        vote = ctx.community.votes.get(entry.vote)
+        title = vote.model.title if vote else entry.vote
+        return {"label": f"表决：{title}", "href": links.href_from(page, links.vote_page(entry.vote)) if vote else None}
+    emergency = getattr(entry, "emergency", None)
+    if emergency:
+        return {"label": f"紧急使用：{emergency.reason}（{emergency.approved_by}批准，{cn_date(emergency.reported_on)}报告）", "href": None}
+    if getattr(entry, "authorized_by", None):
+        return {"label": f"管理规约：{entry.authorized_by}", "href": None}
+    return None
+
+
+def _entry_type_label(account: str, entry) -> str:
+    label = labels.ENTRY_TYPE[account][entry.type]
+    source = getattr(entry, "source", None)
+    return f"{label}（{labels.REVENUE_SOURCE[source]}）" if source else label
+
+
+def _apportionment(entry) -> str:
+    if not entry.apportionment:
+        return ""
+    scope = "、".join(entry.apportionment.scope)
+    return labels.APPORTION_BASIS[entry.apportionment.basis] + (f"：{scope}" if scope else "")
+
+
+def ledger_view(ctx: Context, account: str, period: str) -> dict:
+    ledger = ctx.community.ledgers(account)[period].model
+    page = links.ledger_page(account, period)
+    rows = []
+    for row in statement_of(account, ledger).running:
+        e = ledger.entries[row.index]
+        inflow = is_inflow(account, e.type)
+        rows.append({
+            "id": e.id,
+            "date": cn_date(e.date),
+            "summary": e.summary,
+            "type": _entry_type_label(account, e),
+            "inflow": money(e.amount) if inflow else "",
+            "outflow": "" if inflow else money(e.amount),
+            "balance": money(row.balance),
+            "voucher": e.voucher or "",
+            "counterparty": e.counterparty or "",
+            "authorisation": _authorisation(ctx, page, e),
+            "apportionment": _apportionment(e),
+            "corrected_by": corrections_on(ctx, page, {f"entry/{e.id}"}),
+        })
+    return {
+        "title": f"{labels.ACCOUNT_TITLE[account]} {period_label(period)}",
+        "statement": statement_view(account, period, ledger),
+        "entries": rows,
+        "corrected_by": corrections_on(ctx, page, with_entries(ctx, {f"{account}/{period}"})),
+        "notices": notices_relating(ctx, page, {f"{account}/{period}"}),
+    }
+
+
+def account_view(ctx: Context, account: str, charts) -> dict:
+    ledgers = ctx.community.ledgers(account)
+    page = links.ACCOUNT_INDEX[account]
+    statements = []
+    points = []
+    income: dict[str, Decimal] = {}    # by label (广告, 停车, … or 交存, 增值收益, 转入), over all periods
+    for period in sort_periods(ledgers):
+        ledger = ledgers[period].model
+        view = statement_view(account, period, ledger)
+        view["href"] = links.href_from(page, links.ledger_page(account, period))
+        statements.append(view)
+        st = statement_of(account, ledger)
+        if not points:
+            points.append((ledger.entries[st.running[0].index].date if st.running else None, st.opening))
+        for row in st.running:
+            points.append((ledger.entries[row.index].date, row.balance))
+        for source, amount in sources_of_inflow(account, ledger).items():
+            key = SOURCE_LABEL[account][source]
+            income[key] = income.get(key, Decimal("0")) + amount
+    points = [(d, b) for d, b in points if d is not None]
+    title = labels.ACCOUNT_TITLE[account]
+    by_label = sorted(income.items())
+    return {
+        "title": title,
+        "statements": list(reversed(statements)),
+        "latest": statements[-1] if statements else None,
+        "balance_chart": charts.running_balance_svg(points, title=f"{title}余额变化") if points else "",
+        "income_title": INCOME_TITLE[account][0],
+        "income_chart": charts.income_by_source_svg(by_label, title=INCOME_TITLE[account][1]) if by_label else "",
+        "income_by_source": [{"label": k, "amount": money(v)} for k, v in by_label],
+    }

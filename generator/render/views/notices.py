@@ -1,0 +1,71 @@
+"""公示公告: the list of notices by state, and each notice's page."""
+
+from __future__ import annotations
+
+from ...analysis.status import ACTIVE, ENDED, UPCOMING, notice_status
+from ...formatting import cn_date
+from ...model import labels
+from .. import links
+from .context import Context, corrections_on, fingerprint, ref_link, titled_link, with_entries
+
+# The notices page's sections, in the order owners look for them.
+STATE_HEADINGS = ((ACTIVE, "正在公示"), (UPCOMING, "即将公示"), (ENDED, "已结束"))
+
+
+def notice_row(ctx: Context, nid: str, from_page: str) -> dict:
+    n = ctx.community.notices[nid].model
+    status = notice_status(n, ctx.as_of)
+    return {
+        **titled_link(n.title, from_page, links.notice_page(nid)),
+        "kind": labels.NOTICE_KIND[n.kind],
+        "period_from": cn_date(n.period.from_),
+        "period_to": cn_date(n.period.to),
+        "status": status.label,
+        "state": status.state,
+        "remaining": status.days_left_text,
+    }
+
+
+def notices_by_state(ctx: Context, from_page: str) -> dict[str, list[dict]]:
+    """Rows by state: the current and ended ones newest first, the upcoming ones soonest first."""
+    groups: dict[str, list[dict]] = {state: [] for state, _ in STATE_HEADINGS}
+    notices = ctx.community.notices
+    for nid in sorted(notices, key=lambda k: (notices[k].model.period.from_, k), reverse=True):
+        row = notice_row(ctx, nid, from_page)
+        groups[row["state"]].append(row)
+    groups[UPCOMING].reverse()
+    return groups
+
+
+def notices_view(ctx: Context) -> dict:
+    groups = notices_by_state(ctx, links.NOTICES)
+    return {
+        "as_of": cn_date(ctx.as_of),
+        "sections": [{"heading": heading, "rows": groups[state]} for state, heading in STATE_HEADINGS],
+    }
+
+
+def notice_view(ctx: Context, nid: str) -> dict:
+    loaded = ctx.community.notices[nid]
+    n = loaded.model
+    page = links.notice_page(nid)
+    status = notice_status(n, ctx.as_of)
+    return {
+        "title": n.title,
+        "kind": labels.NOTICE_KIND[n.kind],
+        "issuer": n.issuer,
+        "published": cn_date(n.published),
+        "period_from": cn_date(n.period.from_),
+        "period_to": cn_date(n.period.to),
+        "status": status.label,
+        "state": status.state,
+        "remaining": status.days_left_text,
+        "objection_contact": n.objection.contact if n.objection else None,
+        "objection_until": cn_date(n.objection.until) if n.objection else None,
+        "related": [ref_link(ctx, page, r) for r in n.related],
+        "corrects": ref_link(ctx, page, n.corrects) if n.corrects else None,
+        "changes": n.changes,
+        "corrected_by": corrections_on(ctx, page, with_entries(ctx, {f"notice/{nid}"} | set(n.related)), nid),
+        "pdf_href": links.href_from(page, links.notice_pdf(nid)) if (n.print and ctx.with_pdf) else None,
+        "fingerprint": fingerprint(loaded.doc),
+    }
