@@ -18,9 +18,9 @@ from ..analysis.periods import period_label
 from ..formatting import money
 from ..load.yamlread import Document
 from ..model import labels
-from ..model.introspect import field_by_key, innermost_model
 from ..model.portal import CommunityData, Portal
 from ..problems import Location
+from ..validate import field_by_key, innermost_model
 
 ACCOUNTS = ("maintenance-fund", "public-revenue")
 ACCOUNT_LABEL = labels.LEDGER_TARGET
