@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
@@ -151,8 +151,3 @@ def format_github(problems: list[Problem]) -> str:
 
 FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
 
-
-def asdict_problem(p: Problem) -> dict:
-    d = asdict(p)
-    d["severity"] = p.severity.value
-    return d

@@ -48,3 +48,5 @@ INSPECTION_KIND = {
     "other": "其他",
 }
 ITEM_RESULT = {"pass": "合格", "fail": "不合格", "not_applicable": "不适用"}
+ACCOUNTS = ("maintenance-fund", "public-revenue")
+ACCOUNT_TITLE = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}
