@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -100,6 +101,13 @@ def format_text(problems: list[Problem]) -> str:
     ]
     lines.append(summary_line(problems))
     return "\n".join(lines) + "\n"
+
+
+def print_text(problems: list[Problem]) -> None:
+    """The text listing on stdout, when there is anything to list (a build prints it as
+    soon as the check is done, before it builds)."""
+    if problems:
+        sys.stdout.write(format_text(problems))
 
 
 def format_json(problems: list[Problem]) -> str:
