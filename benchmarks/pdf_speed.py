@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 import generator.pdf  # noqa: E402
-from generator.commands import build as build_command  # noqa: E402
+from generator.build.portal import build_portal  # noqa: E402
 
 # Every call of render_notice_pdf in a build: (output name, rendered?, seconds).
 CALLS: list[tuple[str, bool, float]] = []
@@ -46,14 +46,14 @@ def _timed_render(view, out_path, *, cache_dir):
     return rendered
 
 
-# build.render_pdfs imports render_notice_pdf from generator.pdf at each call.
+# build/pdfs.py imports render_notice_pdf from generator.pdf at each call.
 generator.pdf.render_notice_pdf = _timed_render
 
 
 def run_build(data: Path, out: Path, as_of: date) -> tuple[list[tuple[str, bool, float]], float]:
     CALLS.clear()
     start = time.perf_counter()
-    build_command.build(data, out, as_of, pdf=True, log=lambda *_: None)
+    build_portal(data, out, as_of, pdf=True)
     return list(CALLS), time.perf_counter() - start
 
 

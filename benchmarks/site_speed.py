@@ -56,7 +56,7 @@ TARGET_FRONT_PAGE_KB = 80
 def capture_mkdocs_input(data: Path, as_of: date, into: Path) -> Path:
     """Build once in-process; copy the staging docs and effective config into `into`.
     Returns the captured mkdocs.yml (docs_dir pointing at the copied docs)."""
-    from generator.commands import build as build_command
+    from generator.build.portal import build_portal
     from generator.site import mkdocs_build
 
     into.mkdir(parents=True)
@@ -73,7 +73,7 @@ def capture_mkdocs_input(data: Path, as_of: date, into: Path) -> Path:
 
     mkdocs_build._run_mkdocs = run_and_capture
     try:
-        build_command.build(data, into / "gongshi-site", as_of, pdf=False, log=lambda *_: None)
+        build_portal(data, into / "gongshi-site", as_of, pdf=False)
     finally:
         mkdocs_build._run_mkdocs = real_run
     return captured
@@ -172,10 +172,9 @@ def main(argv: list[str] | None = None) -> int:
               f"比值 {cold_wall / b_wall:.2f}×")
         print()
 
-        from generator.commands.build import build
+        from generator.build.portal import build_portal
 
-        c_wall, c_cpu = best_of(args.runs, lambda: build(data, tmp / "out-c", as_of, pdf=False,
-                                                              log=lambda *_: None))
+        c_wall, c_cpu = best_of(args.runs, lambda: build_portal(data, tmp / "out-c", as_of, pdf=False))
         d_wall, d_cpu = best_of(args.runs, lambda: plain_mkdocs_in_process(config))
         print("同一进程内（模块和 jieba 词典已加载）")
         print(f"  gongshi build()          {c_wall:6.2f} s   (CPU {c_cpu:5.2f} s)")

@@ -1,7 +1,8 @@
 """The `gongshi` command line: parse, dispatch, map outcomes to exit codes.
 
-Exit codes (cli.md): 0 success, 1 the data has errors, 2 wrong usage,
-3 the environment lacks something.
+Exit codes (cli.md, exits.py): 0 success, 1 the data has errors, 2 wrong usage,
+3 the environment lacks something. A run that cannot go on raises exits.Stop wherever
+that is found; this is the one place that prints it and turns it into the exit status.
 """
 
 from __future__ import annotations
@@ -11,14 +12,13 @@ import sys
 from pathlib import Path
 
 from .builddate import BadDate, resolve_build_date
-
-EXIT_USAGE = 2
+from .exits import ExitCode, Stop
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse's own wording, with a Chinese lead and exit 2
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}\n")
+        self.exit(ExitCode.USAGE, f"{self.prog}: 用法错误：{message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,12 +73,25 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
-        return EXIT_USAGE
+        return ExitCode.USAGE
     try:
         as_of = resolve_build_date(getattr(args, "as_of", None)) if hasattr(args, "as_of") else None
-    except BadDate as exc:
+    except BadDate as exc:  # an option's value: said as argparse says it
         print(f"gongshi: 用法错误：{exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
+    try:
+        return _dispatch(args, as_of)
+    except Stop as stop:
+        print(f"gongshi {_naming(args)}：{stop.message}", file=sys.stderr)
+        return stop.exit_code
+
+
+def _naming(args) -> str:
+    """The command as a message names it; `check --base` stops only for the other revision."""
+    return "check --base" if args.command == "check" and args.base else args.command
+
+
+def _dispatch(args, as_of) -> ExitCode:
     command = args.command
     if command == "check":
         from .commands import check
@@ -98,11 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     if command == "diff":
         from .commands import diff
         return diff.run(args.base, args.head, args.data, as_of)
-    if command == "verify":
-        from .commands import verify
-        return verify.run(args.site)
-    parser.print_help()
-    return EXIT_USAGE
+    from .commands import verify
+    return verify.run(args.site)
 
 
 if __name__ == "__main__":

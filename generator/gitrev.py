@@ -17,20 +17,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .exits import ExitCode, Stop
 from .load.yamlread import MAX_FILE_BYTES
 
-EXIT_USAGE, EXIT_ENV = 2, 3
 REGULAR_FILE_MODES = {"100644", "100755"}
 # Config that could make even plumbing start a program is switched off for our calls.
 _SAFE_CONFIG = ("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null")
+NO_GIT = "找不到 git 命令：请先安装 git（Debian/Ubuntu：apt-get install git）。"
 
 
-class RevisionError(Exception):
-    """The revision cannot be read; `exit_code` follows cli.md (2 usage, 3 environment)."""
+class RevisionError(Stop):
+    """The revision cannot be read: a usage error (no such revision, no repository) unless
+    the machine lacks git, which is said where that is found."""
 
-    def __init__(self, message: str, exit_code: int = EXIT_USAGE):
-        super().__init__(message)
-        self.exit_code = exit_code
+    def __init__(self, message: str, exit_code: ExitCode = ExitCode.USAGE):
+        super().__init__(message, exit_code)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.C
     try:
         return subprocess.run(["git", *_SAFE_CONFIG, *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False)
     except FileNotFoundError:
-        raise RevisionError("找不到 git 命令：请先安装 git（Debian/Ubuntu：apt-get install git）。", EXIT_ENV) from None
+        raise RevisionError(NO_GIT, ExitCode.ENVIRONMENT) from None
 
 
 def _existing_ancestor(path: Path) -> Path:
@@ -60,7 +61,7 @@ def _existing_ancestor(path: Path) -> Path:
 def repository_paths(data_dir: Path) -> tuple[Path, PurePosixPath]:
     """The repository's top folder and the data folder's path inside it."""
     if shutil.which("git") is None:
-        raise RevisionError("找不到 git 命令：请先安装 git（Debian/Ubuntu：apt-get install git）。", EXIT_ENV)
+        raise RevisionError(NO_GIT, ExitCode.ENVIRONMENT)
     absolute = data_dir.resolve()
     anchor = _existing_ancestor(absolute)
     result = _git(["rev-parse", "--show-toplevel"], anchor)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass
+import sys
+from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
@@ -102,6 +103,13 @@ def format_text(problems: list[Problem]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def print_text(problems: list[Problem]) -> None:
+    """The text listing on stdout, when there is anything to list (a build prints it as
+    soon as the check is done, before it builds)."""
+    if problems:
+        sys.stdout.write(format_text(problems))
+
+
 def format_json(problems: list[Problem]) -> str:
     rows = [
         {
@@ -151,8 +159,3 @@ def format_github(problems: list[Problem]) -> str:
 
 FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
 
-
-def asdict_problem(p: Problem) -> dict:
-    d = asdict(p)
-    d["severity"] = p.severity.value
-    return d

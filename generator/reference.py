@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .commands.schema import SCHEMA_TITLES
+from .model.schema import SCHEMA_TITLES
 from .model.records import KINDS
 
 _TYPE_WORDS = {"Decimal": "数字", "int": "整数", "str": "文字", "date": "日期", "bool": "true/false"}

@@ -1,4 +1,8 @@
-"""Validate stage: a parsed Document against its model; pydantic's errors become Problems."""
+"""Validate stage: a parsed Document against its model; pydantic's errors become Problems.
+
+It reads the models' type annotations (which field a key names, which model a value
+has) for its suggestions; the model classes themselves come in as arguments.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,32 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .load.yamlread import Document
-from .model.introspect import field_by_key, innermost_model
 from .problems import Problem, error
 
 _CUSTOM_CODES = {"schema.type", "schema.enum", "id.invalid", "period.invalid"}
+
+
+def field_by_key(model: type[BaseModel] | None, key: Any):
+    """The FieldInfo written as `key` in YAML (its alias, e.g. `from`), or None.
+    (Also names fields in the published-record guard's messages.)"""
+    if model is None:
+        return None
+    for name, info in model.model_fields.items():
+        if (info.alias or name) == key:
+            return info
+    return None
+
+
+def innermost_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside Optional[...], list[...] or Annotated[...], if any."""
+    for _ in range(6):
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if not args:
+            return None
+        annotation = args[0]
+    return None
 
 
 def _unwrap(annotation: Any, key: Any) -> Any:

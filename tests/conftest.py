@@ -34,10 +34,10 @@ def built_sample_site(tmp_path_factory) -> Path:
     """The sample portal built once per test session (site + PDFs) at SAMPLE_AS_OF."""
     from datetime import date
 
-    from generator.commands.build import build
+    from generator.build.portal import build_portal
 
     out = tmp_path_factory.mktemp("sample-build") / "site"
-    build(SAMPLE_DATA, out, date.fromisoformat(SAMPLE_AS_OF), pdf=True, log=lambda *_: None)
+    build_portal(SAMPLE_DATA, out, date.fromisoformat(SAMPLE_AS_OF), pdf=True)
     return out
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.commands.schema import schema_text
+from generator.model.schema import schema_text
 from generator.load.discover import discover
 from generator.load.yamlread import read_document
 from generator.model.records import KINDS

@@ -1,39 +1,17 @@
-"""`gongshi schema`: the JSON Schema of every data file kind, from the models."""
+"""`gongshi schema`: write the JSON Schema of every data file kind (model/schema.py)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from ..exits import ExitCode
 from ..model.records import KINDS
-
-SCHEMA_TITLES = {
-    "site": "门户设置 site.yml",
-    "community": "小区概况 community.yml",
-    "committee": "业主委员会 committee.yml",
-    "maintenance-fund": "专项维修资金账目 maintenance-fund/<期间>.yml",
-    "public-revenue": "公共收益账目 public-revenue/<期间>.yml",
-    "vote": "业主共同决定（表决）votes/<编号>.yml",
-    "notice": "公示公告 notices/<编号>.yml",
-    "inspection": "监督检查 inspections/<编号>.yml",
-    "evaluation": "履约考评 evaluations/<期间>.yml",
-}
+from ..model.schema import schema_text
 
 
-def schema_for(kind: str) -> dict:
-    schema = KINDS[kind].model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = SCHEMA_TITLES[kind]
-    return schema
-
-
-def schema_text(kind: str) -> str:
-    return json.dumps(schema_for(kind), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def run(out_dir: Path) -> int:
+def run(out_dir: Path) -> ExitCode:
     out_dir.mkdir(parents=True, exist_ok=True)
     for kind in KINDS:
         (out_dir / f"{kind}.schema.json").write_text(schema_text(kind), encoding="utf-8")
     print(f"已写入 {len(KINDS)} 个 JSON Schema 到 {out_dir}/")
-    return 0
+    return ExitCode.OK

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from ..integrity.verify import ManifestUnreadable, verify_site
+from ..exits import ExitCode
+from ..integrity.verify import verify_site
 
 
-def run(site_dir: Path) -> int:
-    try:
-        diff = verify_site(site_dir)
-    except ManifestUnreadable as exc:
-        print(f"gongshi verify：{exc}", file=sys.stderr)
-        return 2
+def run(site_dir: Path) -> ExitCode:
+    diff = verify_site(site_dir)
     for rel in diff.changed:
         print(f"已改动：{rel}")
     for rel in diff.missing:
@@ -22,6 +18,6 @@ def run(site_dir: Path) -> int:
         print(f"清单外的文件：{rel}")
     if diff.clean:
         print("核对通过：所有文件与 manifest.json 一致。")
-        return 0
+        return ExitCode.OK
     print(f"核对未通过：{len(diff.changed)} 个文件被改动，{len(diff.missing)} 个缺失，{len(diff.unlisted)} 个不在清单中。")
-    return 1
+    return ExitCode.DATA

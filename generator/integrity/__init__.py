@@ -1,1 +1,2 @@
-"""Integrity: a manifest of every published byte, so owners can check what they read."""
+"""Integrity: re-hash a published site against the manifest.json its build wrote
+(build/manifest.py), so owners can check what they read."""

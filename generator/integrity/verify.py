@@ -1,4 +1,4 @@
-"""Re-hash a built or downloaded site against its manifest."""
+"""Re-hash a built or downloaded site against its manifest (build/manifest.py)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .manifest import MANIFEST, _files, sha256_file
-
-
-class ManifestUnreadable(Exception):
-    pass
+from ..build.manifest import MANIFEST
+from ..exits import Stop
+from ..files import regular_files, sha256_file
 
 
 @dataclass
@@ -25,15 +23,16 @@ class Differences:
 
 
 def verify_site(site_dir: Path) -> Differences:
+    """What differs from the site's manifest; a SITE without a readable one is a usage error."""
     try:
         manifest = json.loads((site_dir / MANIFEST).read_text(encoding="utf-8"))
         listed = manifest["site"]
         if not isinstance(listed, dict):
             raise TypeError
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ManifestUnreadable(f"无法读取 {site_dir / MANIFEST}：{exc}") from None
+        raise Stop.usage(f"无法读取 {site_dir / MANIFEST}：{exc}") from None
     diff = Differences()
-    present = {p.relative_to(site_dir).as_posix(): p for p in _files(site_dir)}
+    present = {p.relative_to(site_dir).as_posix(): p for p in regular_files(site_dir)}
     present.pop(MANIFEST, None)
     for rel, digest in sorted(listed.items()):
         path = present.pop(rel, None)

@@ -38,7 +38,6 @@ REVENUE_ENTRY = {"income": "收入", "cost": "合理成本", "expense": "使用"
 ENTRY_TYPE = {"maintenance-fund": FUND_ENTRY, "public-revenue": REVENUE_ENTRY}
 REVENUE_SOURCE = {"advertising": "广告", "parking": "停车", "lease": "场地租赁", "other": "其他"}
 APPORTION_BASIS = {"area": "按专有部分面积分摊", "equal": "按户均摊"}
-LEDGER_TARGET = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}
 DECLARED_RESULT = {"passed": "通过", "failed": "未通过"}
 INSPECTION_SOURCE = {"government": "主管部门", "street": "街道", "committee": "业委会", "self": "物业自查"}
 INSPECTION_KIND = {

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import uuid
 from pathlib import Path
+
+from ..files import write_atomically
 
 # Bump when the key's ingredients change meaning, so old entries are never matched.
 KEY_FORMAT = 2
@@ -36,18 +36,3 @@ def copy_cached(cache_dir: Path, cache_key: str, out_path: Path) -> bool:
 def store(cache_dir: Path, cache_key: str, pdf: bytes) -> None:
     write_atomically(cache_dir / f"{cache_key}.pdf", pdf)
 
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so an interrupted or parallel build never
-    leaves a truncated PDF where a reader (or the cache) would take it as complete."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # open(), not mkstemp(): the PDF is published, so it gets the umask's usual mode
-    # (0644) rather than mkstemp's private 0600.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
-    try:
-        with tmp.open("xb") as file:
-            file.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

@@ -10,8 +10,10 @@ environment, exactly as Pango will later read it.
 from __future__ import annotations
 
 import shutil
-from bisect import bisect_left, bisect_right
 import subprocess
+from bisect import bisect_left, bisect_right
+
+from ..exits import ExitCode, Stop
 
 # Named explicitly in the CSS: with only lang="zh-CN" to go on, WeasyPrint picks the
 # Japanese glyph forms from the shared Noto CJK collection.
@@ -38,8 +40,11 @@ _CJK_RANGES = (
 _FC_TIMEOUT_SECONDS = 60  # the first call may have to build fontconfig's cache
 
 
-class MissingFontError(Exception):
-    """No installed font can print the notice; the message says what to install."""
+class MissingFontError(Stop):
+    """No installed font can print the notice; the message says what to install (exit 3)."""
+
+    def __init__(self, message: str):
+        super().__init__(message, ExitCode.ENVIRONMENT)
 
 
 def cjk_codepoints(text: str) -> list[int]:

@@ -17,6 +17,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
+from ..files import write_atomically
 from ..render.print_types import NoticePrintView, PrintTable
 from . import cache, fonts
 
@@ -67,7 +68,7 @@ def render_notice_pdf(view: NoticePrintView, out_path: Path, *, cache_dir: Path 
 
     # The cache key doubles as the PDF's /ID: stable for equal inputs, distinct otherwise.
     pdf = _write_pdf(html, identifier=cache_key[:32].encode("ascii"))
-    cache.write_atomically(out_path, pdf)
+    write_atomically(out_path, pdf)
     if cache_dir is not None:
         cache.store(cache_dir, cache_key, pdf)
     return True

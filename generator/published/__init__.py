@@ -4,6 +4,7 @@
 - changes.py:  added / changed / removed records between two revisions
 - guard.py:    published.silent_edit
 - summary.py:  the Chinese Markdown summary `gongshi diff` prints
+- diff.py:     `gongshi diff`: both, between two revisions
 """
 
 from __future__ import annotations
@@ -14,17 +15,6 @@ from pathlib import Path
 
 from ..model.portal import Portal
 from ..problems import Problem
-
-
-class EnvProblem(str):
-    """A message for stderr when the base revision cannot be read, with its exit code."""
-
-    exit_code: int = 2
-
-    def __new__(cls, message: str, exit_code: int = 2):
-        obj = super().__new__(cls, message)
-        obj.exit_code = exit_code
-        return obj
 
 
 def relocate(problems: list[Problem], loaded_root: Path, shown_root: Path) -> list[Problem]:
@@ -40,16 +30,14 @@ def relocate(problems: list[Problem], loaded_root: Path, shown_root: Path) -> li
     return out
 
 
-def guard_against_base(data_dir: Path, base: str, portal: Portal, as_of: date) -> tuple[list[Problem], str | None]:
-    """`check --base REV`: silent edits of what REV had published, in the working tree's `portal`."""
-    from ..gitrev import RevisionError, data_at_revision
+def guard_against_base(data_dir: Path, base: str, portal: Portal, as_of: date) -> list[Problem]:
+    """`check --base REV`: silent edits of what REV had published, in the working tree's `portal`.
+    A revision that cannot be read raises gitrev.RevisionError (a Stop with its exit code)."""
+    from ..gitrev import data_at_revision
     from ..pipeline import load_portal
     from .guard import silent_edits
 
-    try:
-        with data_at_revision(data_dir, base) as base_dir:
-            base_portal, _ = load_portal(base_dir)
-            problems = silent_edits(base_portal, portal, as_of, base_root=base_dir, shown_root=data_dir)
-            return relocate(problems, base_dir, data_dir), None
-    except RevisionError as exc:
-        return [], EnvProblem(f"gongshi check --base：{exc}", exc.exit_code)
+    with data_at_revision(data_dir, base) as base_dir:
+        base_portal, _ = load_portal(base_dir)
+        problems = silent_edits(base_portal, portal, as_of, base_root=base_dir, shown_root=data_dir)
+        return relocate(problems, base_dir, data_dir)

@@ -18,9 +18,9 @@ from ..analysis.periods import period_label
 from ..formatting import money
 from ..load.yamlread import Document
 from ..model import labels
-from ..model.introspect import field_by_key, innermost_model
 from ..model.portal import CommunityData, Portal
 from ..problems import Location
+from ..validate import field_by_key, innermost_model
 
 # Lists of mappings compared by a key rather than by position, so reordering is no change.
 IDENTITY_KEYS = {"entries": "id", "members": "name", "items": "check", "categories": "name"}

@@ -16,7 +16,7 @@ from ..formatting import money
 from ..model import labels
 from ..model.portal import Portal
 from ..problems import Problem, display_path
-from ..render.escape import md_text
+from ..markdown_text import md_text
 from .changes import ADDED, CHANGED, REMOVED, RecordChange
 from .snapshot import Record, field_label, show
 

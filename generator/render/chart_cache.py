@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
-import uuid
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from ..files import write_atomically
 from . import charts
 
 # Bump when the key's ingredients change meaning, so old entries are never matched.
@@ -55,7 +54,8 @@ class CachedCharts:
             return svg
         svg = draw(data, title=title)
         self.drawn += 1
-        _write_atomically(path, svg)
+        # A parallel or interrupted build never leaves half an SVG for the next one to use.
+        write_atomically(path, svg.encode("utf-8"))
         return svg
 
 
@@ -98,14 +98,3 @@ def _installed_fonts_digest() -> str:
         return "no-fontconfig"
     return hashlib.sha256(b"\n".join(sorted(listing.splitlines()))).hexdigest()
 
-
-def _write_atomically(path: Path, text: str) -> None:
-    """A parallel or interrupted build never leaves half an SVG for the next one to use."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

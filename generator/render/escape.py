@@ -11,36 +11,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-_REPLACEMENTS = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    '"': "&quot;",
-    "'": "&#39;",
-    "\\": "&#92;",
-    "`": "&#96;",
-    "*": "&#42;",
-    "_": "&#95;",
-    "[": "&#91;",
-    "]": "&#93;",
-    "{": "&#123;",
-    "}": "&#125;",
-    "|": "&#124;",
-    "#": "&#35;",
-    "!": "&#33;",
-    "~": "&#126;",
-    "^": "&#94;",
-    "$": "&#36;",
-    ":": "&#58;",
-}
-_TABLE = str.maketrans(_REPLACEMENTS)
-
-
-def md_text(value) -> str:
-    """Plain text safe in Markdown, in a table cell and in HTML; one line."""
-    text = str(value)
-    text = " ".join(text.split()) if ("\n" in text or "\r" in text or "\t" in text) else text
-    return text.translate(_TABLE)
+from ..markdown_text import md_text
 
 
 def finalize(value):

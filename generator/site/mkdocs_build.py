@@ -1,4 +1,5 @@
-"""Run MkDocs programmatically and replace the output folder only when the build succeeded.
+"""Run MkDocs programmatically into a fresh folder (the build layer stages it and swaps it
+in for --out only when everything succeeded: build/staging.py).
 
 MkDocs takes the sitemap's <lastmod> and the mtime in sitemap.xml.gz's gzip header from
 SOURCE_DATE_EPOCH (as a UTC date), else from the wall clock: pass build_date, or set
@@ -11,7 +12,6 @@ import html
 import json
 import logging
 import os
-import shutil
 import tempfile
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
@@ -21,16 +21,19 @@ from typing import Iterator
 import yaml
 from markupsafe import Markup
 
+from ..exits import ExitCode, Stop
+
 log = logging.getLogger(__name__)
 
 
-class SiteBuildError(Exception):
-    """The site could not be built; the previous output folder is untouched."""
+class SiteBuildError(Stop):
+    """The site could not be built (exit 1, unless the machine lacks something: then the
+    message names the fix and the exit code says so)."""
 
 
 def build_site(
     docs_dir: Path,
-    out_dir: Path,
+    site_dir: Path,
     *,
     site_name: str,
     nav: list | None,
@@ -38,37 +41,25 @@ def build_site(
     base_config: Path,
     build_date: date | None = None,
     strict: bool = True,
-    before_swap=None,
 ) -> None:
-    """Build docs_dir into out_dir with the settings of base_config (the repository's mkdocs.yml).
+    """Build docs_dir into site_dir (a folder that does not exist yet) with the settings of
+    base_config (the repository's mkdocs.yml).
 
     build_date: the date written into sitemap.xml(.gz); None keeps SOURCE_DATE_EPOCH as set.
-    before_swap: called with the finished build folder before it replaces out_dir.
     strict: MkDocs warnings (a nav entry or link to a missing page, ...) fail the build,
     because a disclosure portal with a dead link hides something from owners.
     """
     docs_dir = Path(docs_dir).resolve()
-    out_dir = Path(out_dir).resolve()
+    site_dir = Path(site_dir).resolve()
     base_config = Path(base_config).resolve()
     _require_jieba()
-    _refuse_dangerous_out_dir(out_dir, docs_dir, base_config)
-
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    # Next to out_dir, so the final renames stay on one filesystem (/.gongshi*/ is git-ignored).
-    work = Path(tempfile.mkdtemp(prefix=".gongshi-build-", dir=out_dir.parent))
-    try:
-        config_file = work / "mkdocs.yml"
-        built = work / "site"
-        config = _effective_config(base_config, docs_dir, built, site_name=site_name, nav=nav, site_url=site_url)
+    with tempfile.TemporaryDirectory(prefix="gongshi-mkdocs-") as work:
+        config_file = Path(work) / "mkdocs.yml"
+        config = _effective_config(base_config, docs_dir, site_dir, site_name=site_name, nav=nav, site_url=site_url)
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         with _source_date(build_date):
             _run_mkdocs(config_file, strict=strict)
-        _compact_search_index(built)
-        if before_swap is not None:  # e.g. the integrity manifest: part of the same all-or-nothing step
-            before_swap(built)
-        _swap_in(built, out_dir, work)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    _compact_search_index(site_dir)
 
 
 def _require_jieba() -> None:
@@ -78,20 +69,13 @@ def _require_jieba() -> None:
         import jieba
         from material.plugins.search import plugin as search_plugin
     except ImportError as error:
-        raise SiteBuildError(f"缺少中文分词库 jieba，站内搜索将无法检索中文。请运行 README 中的安装步骤（pip install jieba）。({error})") from error
+        raise SiteBuildError(f"缺少中文分词库 jieba，站内搜索将无法检索中文。请运行 README 中的安装步骤（pip install jieba）。({error})",
+                             ExitCode.ENVIRONMENT) from error
     if search_plugin.jieba is None:
-        raise SiteBuildError("Material 的搜索插件未能加载 jieba，站内搜索将无法检索中文。请重新安装 jieba 后再构建。")
+        raise SiteBuildError("Material 的搜索插件未能加载 jieba，站内搜索将无法检索中文。请重新安装 jieba 后再构建。",
+                             ExitCode.ENVIRONMENT)
     # jieba prints "Building prefix dict ..." to stderr on first use.
     jieba.setLogLevel(logging.WARNING)
-
-
-def _refuse_dangerous_out_dir(out_dir: Path, docs_dir: Path, base_config: Path) -> None:
-    # out_dir is replaced wholesale: "--out ." must not delete the repository.
-    for precious in (docs_dir, base_config):
-        if precious == out_dir or out_dir in precious.parents:
-            raise SiteBuildError(f"输出目录 {out_dir} 包含 {precious}，构建会将其删除；请换一个输出目录。")
-    if out_dir.exists() and not out_dir.is_dir():
-        raise SiteBuildError(f"输出路径 {out_dir} 已存在且不是目录。")
 
 
 def _effective_config(
@@ -201,18 +185,3 @@ def _compact_search_index(site_dir: Path) -> None:
         return
     data = json.loads(index.read_text(encoding="utf-8"))
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def _swap_in(built: Path, out_dir: Path, work: Path) -> None:
-    """Replace out_dir by built with two renames, restoring the old folder if the second fails."""
-    if not out_dir.exists():
-        built.rename(out_dir)
-        return
-    old = work / "previous"
-    out_dir.rename(old)
-    try:
-        built.rename(out_dir)
-    except OSError as error:
-        old.rename(out_dir)
-        raise SiteBuildError(f"无法替换输出目录 {out_dir}：{error}") from error
-    # The caller's finally removes work/, and with it the previous site.

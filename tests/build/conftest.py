@@ -43,10 +43,10 @@ def write_hostile_data(root: Path) -> Path:
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
     """The sample with hostile texts in names, titles and ledger fields, built without PDFs."""
-    from generator.commands.build import build
+    from generator.build.portal import build_portal
 
     root = tmp_path_factory.mktemp("hostile")
     data = write_hostile_data(root)
     out = root / "site"
-    build(data, out, date.fromisoformat(SAMPLE_AS_OF), pdf=False, log=lambda *_: None)
+    build_portal(data, out, date.fromisoformat(SAMPLE_AS_OF), pdf=False)
     return out

@@ -118,7 +118,7 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(serve):
 
 
 def test_snapshot_sees_edits_but_not_editor_swap_files(tmp_path):
-    from generator.commands.serve import snapshot
+    from generator.preview import snapshot
 
     (tmp_path / "a.yml").write_text("title: x\n", encoding="utf-8")
     before = snapshot([tmp_path])
@@ -132,12 +132,12 @@ def test_snapshot_sees_edits_but_not_editor_swap_files(tmp_path):
 def test_busy_port_is_named_and_exits_3(tmp_path, capsys):
     import socket
 
-    from generator.commands import serve
+    from generator.cli import main
 
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
-        assert serve.run(copy_sample(tmp_path), taken.getsockname()[1]) == 3
+        assert main(["serve", "--data", str(copy_sample(tmp_path)), "--port", str(taken.getsockname()[1])]) == 3
     assert "--port" in capsys.readouterr().err
 
 
@@ -145,7 +145,7 @@ def test_before_the_first_good_build_the_preview_says_why(tmp_path):
     import functools
     from http.server import ThreadingHTTPServer
 
-    from generator.commands.serve import _Handler, _Preview
+    from generator.preview import _Handler, _Preview
 
     preview = _Preview(tmp_path, tmp_path / "site")  # nothing built yet
     handler = type("Handler", (_Handler,), {"preview": preview})

@@ -60,7 +60,7 @@ def _notice_yaml(case: dict) -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    from generator.commands.build import build
+    from generator.build.portal import build_portal
 
     root = tmp_path_factory.mktemp("corrections")
     data = copy_sample(root)
@@ -68,7 +68,7 @@ def site(tmp_path_factory) -> Path:
     for case in CASES + [HOSTILE]:
         (notices / f"{case['id']}.yml").write_text(_notice_yaml(case), encoding="utf-8")
     out = root / "site"
-    build(data, out, date.fromisoformat(SAMPLE_AS_OF), pdf=False, log=lambda *_: None)
+    build_portal(data, out, date.fromisoformat(SAMPLE_AS_OF), pdf=False)
     return out
 
 

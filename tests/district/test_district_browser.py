@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from generator.commands.build import build
+from generator.build.portal import build_portal
 from tests.browser import hosts, phone_page, serving
 from tests.district.helpers import AS_OF, Tiny, write_district
 
@@ -21,7 +21,7 @@ COMMUNITIES = [
 @pytest.fixture(scope="module")
 def district_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("district-browser")
-    build(write_district(root, COMMUNITIES), root / "site", AS_OF, pdf=False, log=lambda *_: None)
+    build_portal(write_district(root, COMMUNITIES), root / "site", AS_OF, pdf=False)
     with serving(root / "site") as url:
         yield url
 

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import workers
+from generator.build.manifest import write_manifest
+from generator.build.portal import build_portal
+from generator.cli import main
 from generator.commands import build as build_command
-from generator.commands import district as district_command
 from generator.commands import verify
-from generator.commands.build import BuildFailed, build
-from generator.integrity.manifest import write_manifest
+from generator.exits import Stop
 from tests.district.helpers import AS_OF, BASE_URL, Tiny, write_district
 
 DISTRICT = [
@@ -31,9 +33,8 @@ def files_of(root: Path) -> dict[str, bytes]:
 
 
 def run_build(data: Path, out: Path, **options) -> list[str]:
-    messages: list[str] = []
-    build(data, out, AS_OF, pdf=False, log=messages.append, **options)
-    return messages
+    """The build's summary lines, as `gongshi build` prints them."""
+    return build_command.summary(build_portal(data, out, AS_OF, pdf=False, **options))
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +136,7 @@ def test_a_published_file_edited_in_place_is_not_reused_from_the_cache(district,
 
 
 def test_workers_renewed_after_every_site_build_the_same_site(district, tmp_path, monkeypatch):
-    monkeypatch.setattr(district_command, "TASKS_PER_WORKER", 1)
+    monkeypatch.setattr(workers, "TASKS_PER_WORKER", 1)
     data = write_district(tmp_path, DISTRICT)
     run_build(data, tmp_path / "site")
     assert files_of(tmp_path / "site") == district["full"]
@@ -147,7 +148,7 @@ def test_a_failing_community_leaves_the_previous_site_as_it_was(tmp_path):
     before = files_of(tmp_path / "site")
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "index.md").write_text("# 同名页面\n", encoding="utf-8")   # clashes with the home page
-    with pytest.raises(BuildFailed, match="content/index.md 与生成的页面同名") as failed:
+    with pytest.raises(Stop, match="content/index.md 与生成的页面同名") as failed:
         run_build(data, tmp_path / "site")
     assert failed.value.exit_code == 1
     assert files_of(tmp_path / "site") == before
@@ -165,14 +166,15 @@ def test_one_community_builds_alone_exactly_as_it_appears_in_the_district(distri
 
 
 def test_unknown_community_is_a_usage_error(district, tmp_path, capsys):
-    assert build_command.run(district["data"], tmp_path / "x", AS_OF, pdf=False, community="nope") == 2
+    assert main(["build", "--data", str(district["data"]), "--out", str(tmp_path / "x"), "--as-of", AS_OF.isoformat(),
+                 "--no-pdf", "--community", "nope"]) == 2
     assert "没有目录名为“nope”的小区（现有：a、b、c）" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
 
 
 def test_a_community_folder_may_not_take_a_name_the_site_root_uses(tmp_path):
     data = write_district(tmp_path, [Tiny("search", "甲苑"), Tiny("b", "乙苑")])
-    with pytest.raises(BuildFailed, match="search") as failed:
+    with pytest.raises(Stop, match="search") as failed:
         run_build(data, tmp_path / "site")
     assert failed.value.exit_code == 1
     assert not (tmp_path / "site").exists()
@@ -180,6 +182,7 @@ def test_a_community_folder_may_not_take_a_name_the_site_root_uses(tmp_path):
 
 def test_out_dir_may_not_contain_the_data(tmp_path):
     data = write_district(tmp_path / "repo", [Tiny("a", "甲苑"), Tiny("b", "乙苑")])
-    with pytest.raises(BuildFailed, match="包含"):
+    with pytest.raises(Stop, match="包含") as failed:
         run_build(data, tmp_path / "repo")
+    assert failed.value.exit_code == 1
     assert (data / "site.yml").is_file()

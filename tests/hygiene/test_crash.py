@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-import generator.commands.build as build_command
+import generator.build.single as single_build
 import generator.pdf
 import generator.render.pages
 import generator.site.mkdocs_build as mkdocs_build
-from generator.commands.build import build
+from generator.build.portal import build_portal
+from generator.exits import ExitCode, Stop
 from tests.conftest import SAMPLE_AS_OF, SAMPLE_DATA
 
 AS_OF = date.fromisoformat(SAMPLE_AS_OF)
@@ -35,7 +36,7 @@ def previous(tmp_path_factory):
     """A project whose site was built once, without PDFs (the state a crash must preserve)."""
     root = tmp_path_factory.mktemp("crash")
     shutil.copytree(SAMPLE_DATA, root / "data")
-    build(root / "data", root / "site", AS_OF, pdf=False, log=lambda *_: None)
+    build_portal(root / "data", root / "site", AS_OF, pdf=False)
     return root, tree_bytes(root / "site")
 
 
@@ -64,8 +65,8 @@ STEPS = {
     "notice PDF": (lambda mp: mp.setattr(generator.pdf, "render_notice_pdf", _boom), Injected),
     "MkDocs": (lambda mp: mp.setattr(mkdocs_build, "_run_mkdocs", _boom), Injected),
     "MkDocs interrupted": (lambda mp: mp.setattr(mkdocs_build, "_run_mkdocs", _interrupt), KeyboardInterrupt),
-    "manifest": (lambda mp: mp.setattr(build_command, "write_manifest", _boom), Injected),
-    "replacing the site": (_fail_second_rename, build_command.BuildFailed),
+    "manifest": (lambda mp: mp.setattr(single_build, "write_manifest", _boom), Injected),
+    "replacing the site": (_fail_second_rename, Stop),
 }
 
 
@@ -77,9 +78,11 @@ def test_a_crash_leaves_the_previous_site_untouched(previous, step, monkeypatch,
     monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
     breaks, raised = STEPS[step]
     breaks(monkeypatch)
-    with pytest.raises(raised):
-        build(root / "data", root / "site", AS_OF, pdf=True, log=lambda *_: None)
+    with pytest.raises(raised) as failure:
+        build_portal(root / "data", root / "site", AS_OF, pdf=True)
     monkeypatch.undo()
+    if raised is Stop:
+        assert failure.value.exit_code == ExitCode.DATA and "无法替换输出目录" in failure.value.message
     assert tree_bytes(root / "site") == before
     assert not [p.name for p in root.iterdir() if p.name.startswith(".gongshi")]
     assert list(private_tmp.iterdir()) == []
@@ -93,6 +96,6 @@ def test_a_successful_build_does_not_delete_through_links(previous, tmp_path):
     (precious / "keep.txt").write_text("keep", encoding="utf-8")
     (root / "site" / "linked-folder").symlink_to(precious, target_is_directory=True)
     (root / "site" / "linked-file").symlink_to(precious / "keep.txt")
-    build(root / "data", root / "site", AS_OF, pdf=False, log=lambda *_: None)
+    build_portal(root / "data", root / "site", AS_OF, pdf=False)
     assert (precious / "keep.txt").read_text(encoding="utf-8") == "keep"
     assert tree_bytes(root / "site") == before

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.integrity.manifest import build_manifest
+from generator.build.manifest import build_manifest
 from tests.corpus.runner import COMMUNITY, SECRET, git, make_project, page_text, repo_build
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

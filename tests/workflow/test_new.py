@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.commands.new import ALL_KINDS
+from generator.scaffold.create import ALL_KINDS
 from generator.pipeline import check
 from tests.workflow.conftest import AS_OF, C
 

@@ -104,7 +104,7 @@ def test_vscode_maps_every_schema_to_the_files_their_modelines_name():
 
 
 def test_new_files_name_the_schema_their_folder_maps_to(repo, gongshi):
-    from generator.commands.new import ALL_KINDS
+    from generator.scaffold.create import ALL_KINDS
 
     settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
     for kind in ALL_KINDS:

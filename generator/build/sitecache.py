@@ -5,7 +5,7 @@ A community's site is a pure function of its own data folder, site.yml, the gene
 overrides/, content/, the build date and the PDF switch. Same key, same bytes: a rebuild copies an
 unchanged community's site from here instead of rendering and building it again, and the
 result is identical to a full build. An entry appears by a rename of a finished build
-(site/mkdocs_build.py) and counts only once its file list is recorded beside it.
+(build/staging.py) and counts only once its file list is recorded beside it.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from pathlib import Path
 
 import yaml
 
-from ..integrity.manifest import sha256_file
+from ..files import sha256_file, write_atomically
+from .project import project_file
 
 # Bump when the meaning of the key's ingredients changes, so old entries are never matched.
 KEY_FORMAT = 1
@@ -93,6 +94,11 @@ class KeyInputs:
     as_of: date
     pdf: bool
 
+    @classmethod
+    def of_build(cls, data_dir: Path, as_of: date, pdf: bool) -> KeyInputs:
+        return cls(data_dir.resolve() / "site.yml", project_file(data_dir, "mkdocs.yml"),
+                   project_file(data_dir, "content"), as_of, pdf)
+
     def digest(self) -> str:
         digest = hashlib.sha256(f"gongshi-site-cache {KEY_FORMAT}\0".encode())
         digest.update(generator_digest().encode())
@@ -139,10 +145,7 @@ class SiteCache:
             if path.is_file() and not path.is_symlink():
                 stat = path.stat()
                 files[path.relative_to(entry).as_posix()] = [sha256_file(path), stat.st_size, stat.st_mtime_ns]
-        target = self._record_path(slug, key)
-        partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps(files, sort_keys=True), encoding="utf-8")
-        os.replace(partial, target)
+        write_atomically(self._record_path(slug, key), json.dumps(files, sort_keys=True).encode("utf-8"))
 
     def recorded(self, slug: str, key: str) -> dict[str, list] | None:
         """The entry's file list as recorded, without looking at the files."""

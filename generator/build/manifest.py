@@ -2,36 +2,20 @@
 
 Data paths are relative to the repository (the data folder's parent); site paths are
 relative to the site. The git commit is recorded when the data lives in a repository.
+`gongshi verify` (integrity/verify.py) re-hashes a site against it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from ..files import regular_files, sha256_file
+
 MANIFEST = "manifest.json"
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _files(root: Path) -> list[Path]:
-    """Regular files below root, never following a symbolic link."""
-    out = []
-    for path in sorted(root.rglob("*")):
-        if path.is_symlink():
-            continue
-        if path.is_file():
-            out.append(path)
-    return out
 
 
 def _git(args: list[str], cwd: Path) -> str | None:
@@ -60,12 +44,29 @@ def repository_root(data_dir: Path) -> Path:
     return root if root is not None and (root == data_dir or root in data_dir.parents) else data_dir.parent
 
 
-def build_manifest(data_dir: Path, site_dir: Path, as_of) -> dict:
+def _site_files(site_dir: Path, skip: set[str]) -> Iterator[Path]:
+    """The site's regular files, but for the manifest itself and the top-level folders in skip."""
+    for top in sorted(site_dir.iterdir()):
+        if top.name in skip or top.name == MANIFEST or top.is_symlink():
+            continue
+        if top.is_dir():
+            yield from regular_files(top)
+        elif top.is_file():
+            yield top
+
+
+def build_manifest(data_dir: Path, site_dir: Path, as_of, *,
+                   hashed: Mapping[str, Mapping[str, str]] | None = None) -> dict:
+    """hashed: top-level folders of the site whose files were hashed already (a district's
+    communities, hashed once when their site was built: build/sitecache.py), as
+    {folder: {path inside it: SHA-256}}; those folders are not read again."""
+    hashed = hashed or {}
     data_dir = data_dir.resolve()
     repo_root = repository_root(data_dir)
-    data = {p.relative_to(repo_root).as_posix(): sha256_file(p) for p in _files(data_dir)}
-    site = {p.relative_to(site_dir).as_posix(): sha256_file(p) for p in _files(site_dir)
-            if p.relative_to(site_dir).as_posix() != MANIFEST}
+    data = {p.relative_to(repo_root).as_posix(): sha256_file(p) for p in regular_files(data_dir)}
+    site = {p.relative_to(site_dir).as_posix(): sha256_file(p) for p in _site_files(site_dir, skip=set(hashed))}
+    for folder, files in hashed.items():
+        site.update((f"{folder}/{rel}", sha) for rel, sha in files.items())
     return {
         "generator": "gongshi",
         "build_date": as_of.isoformat(),
@@ -75,7 +76,8 @@ def build_manifest(data_dir: Path, site_dir: Path, as_of) -> dict:
     }
 
 
-def write_manifest(data_dir: Path, site_dir: Path, as_of) -> None:
-    manifest = build_manifest(data_dir, site_dir, as_of)
+def write_manifest(data_dir: Path, site_dir: Path, as_of, *,
+                   hashed: Mapping[str, Mapping[str, str]] | None = None) -> None:
+    manifest = build_manifest(data_dir, site_dir, as_of, hashed=hashed)
     (site_dir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
                                      encoding="utf-8")
