@@ -12,7 +12,7 @@ from .load.yamlread import Document
 from .model.introspect import field_by_key, innermost_model
 from .problems import Problem, error
 
-_CUSTOM_CODES = {"schema.type", "schema.enum", "id.invalid", "period.invalid"}
+_CUSTOM_CODES = {"schema.type", "schema.enum", "id.invalid", "period.invalid", "site.admin_invalid"}
 
 
 def _unwrap(annotation: Any, key: Any) -> Any:

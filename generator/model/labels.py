@@ -48,3 +48,4 @@ INSPECTION_KIND = {
     "other": "其他",
 }
 ITEM_RESULT = {"pass": "合格", "fail": "不合格", "not_applicable": "不适用"}
+ADMIN_BACKEND = {"github": "GitHub", "gitea": "Gitea 或 Forgejo", "local": "本机 decap-server（在自己的电脑上编辑）"}
