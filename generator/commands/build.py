@@ -121,8 +121,18 @@ def checked_portal(data_dir: Path, as_of: date, community: str | None):
     return portal
 
 
-def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print, community: str | None = None) -> None:
-    """Check, then build the portal; with `community`, only that community's site."""
+def admin_writer(portal, data_dir: Path, admin: bool):
+    """With --admin: a step that writes the web forms (admin/) into a finished build folder."""
+    if not admin:
+        return lambda built: None
+    from ..admin import write_admin
+    return lambda built: write_admin(portal, built, cache_root(data_dir))
+
+
+def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print, community: str | None = None,
+          admin: bool = False) -> None:
+    """Check, then build the portal; with `community`, only that community's site; with
+    `admin`, the web forms too (generator/admin/)."""
     from ..site.mkdocs_build import SiteBuildError, build_site
 
     # Several communities: worker processes start now and load MkDocs while the data is checked.
@@ -135,7 +145,8 @@ def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print, c
         portal = checked_portal(data_dir, as_of, community)
         if len(portal.communities) > 1:
             from .district import build_district
-            build_district(portal, data_dir, out_dir, as_of, pdf=pdf, log=log, only=community, workers=workers)
+            build_district(portal, data_dir, out_dir, as_of, pdf=pdf, log=log, only=community, workers=workers,
+                           before_manifest=admin_writer(portal, data_dir, admin))
             return
     finally:
         if workers is not None:
@@ -146,6 +157,7 @@ def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print, c
     ctx = views.make_context(portal, community, as_of, base_url, with_pdf=pdf)
     from ..render.chart_cache import CachedCharts
     charts = CachedCharts(cache_root(data_dir) / "charts")  # matplotlib only for changed charts
+    add_admin = admin_writer(portal, data_dir, admin)
     with tempfile.TemporaryDirectory(prefix="gongshi-docs-") as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
@@ -161,15 +173,16 @@ def build(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool, log=print, c
         try:
             build_site(docs, out_dir, site_name=site.title, nav=nav, site_url=base_url,
                        base_config=project_file(data_dir, "mkdocs.yml"), build_date=as_of,
-                       before_swap=lambda built: write_manifest(data_dir, built, as_of))
+                       before_swap=lambda built: (add_admin(built), write_manifest(data_dir, built, as_of)))
         except SiteBuildError as exc:
             raise BuildFailed(str(exc), EXIT_ENV if "jieba" in str(exc) else EXIT_DATA) from None
     log(f"网站已生成：{out_dir}/（数据截至 {as_of}）")
 
 
-def run(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool = True, community: str | None = None) -> int:
+def run(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool = True, community: str | None = None,
+        admin: bool = False) -> int:
     try:
-        build(data_dir, out_dir, as_of, pdf=pdf, community=community)
+        build(data_dir, out_dir, as_of, pdf=pdf, community=community, admin=admin)
     except BuildFailed as exc:
         print(f"gongshi build：{exc}", file=sys.stderr)
         return exc.exit_code

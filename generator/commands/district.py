@@ -43,7 +43,7 @@ from .build import (
 )
 
 # Names MkDocs and Material put at a site's root: a community cannot take them as its folder.
-SITE_ROOT_NAMES = {"assets", "search", "404.html", "sitemap.xml", "sitemap.xml.gz", MANIFEST}
+SITE_ROOT_NAMES = {"assets", "search", "404.html", "sitemap.xml", "sitemap.xml.gz", MANIFEST, "admin"}  # admin/: the web forms
 JOBS_ENV = "GONGSHI_JOBS"   # worker processes (default: the usable CPU cores)
 # Sites a worker builds before a fresh one takes over. A worker's memory creeps up from one
 # community to the next (by about 6 MB with PDFs, after the release below): renewing it
@@ -291,7 +291,8 @@ def _collect(futures: dict[str, AsyncResult]) -> list[JobResult]:
 
 
 def build_district(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool,
-                   log=print, only: str | None = None, workers: Workers | None = None) -> None:
+                   log=print, only: str | None = None, workers: Workers | None = None,
+                   before_manifest=lambda built: None) -> None:
     _guard_out_dir(out_dir, data_dir)
     site = portal.site.model
     base_url = site.base_url if site.base_url.endswith("/") else site.base_url + "/"
@@ -323,10 +324,11 @@ def build_district(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *
                 raise BuildFailed(f"小区 {only} 的网站缓存在构建过程中被改动，请重新构建。", EXIT_DATA)
             with _staging(out_dir) as built:
                 shutil.copytree(store.entry(only, keys[only]), built, copy_function=shutil.copyfile)
+                before_manifest(built)
                 write_manifest(data_dir, built, as_of)
         else:
             results = _build_whole(portal, data_dir, out_dir, as_of, slugs, keys, reusable, store, futures,
-                                   workers, site.title, base_url, mkdocs_yml)
+                                   workers, site.title, base_url, mkdocs_yml, before_manifest)
     finally:
         if own:
             workers.close()
@@ -342,7 +344,7 @@ def build_district(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *
 
 
 def _build_whole(portal, data_dir, out_dir, as_of, slugs, keys, reusable, store, futures, workers, title,
-                 base_url, mkdocs_yml) -> list[JobResult]:
+                 base_url, mkdocs_yml, before_manifest) -> list[JobResult]:
     """The overview and every community, swapped in for out_dir together."""
     with tempfile.TemporaryDirectory(prefix="gongshi-district-") as tmp, _staging(out_dir) as built:
         docs = Path(tmp) / "docs"
@@ -353,6 +355,7 @@ def _build_whole(portal, data_dir, out_dir, as_of, slugs, keys, reusable, store,
             docs, built, title, nav, base_url, mkdocs_yml, as_of))})
         results = _collect(futures)
         _check_slugs(slugs, {p.name for p in built.iterdir()})
+        before_manifest(built)   # the web forms (--admin), before the files are listed
         manifest = build_manifest(data_dir, built, as_of)   # the overview's own files
         for slug in slugs:
             # Reused entries were verified above; new ones were recorded just now.

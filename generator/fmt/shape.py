@@ -53,7 +53,7 @@ def _validator_kind(metadata) -> str | None:
     return None
 
 
-def _strip_optional(annotation: Any) -> Any:
+def strip_optional(annotation: Any) -> Any:
     origin = typing.get_origin(annotation)
     if origin is typing.Union or str(origin) == "types.UnionType":
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
@@ -62,7 +62,7 @@ def _strip_optional(annotation: Any) -> Any:
 
 
 def shape_of(annotation: Any) -> Shape:
-    annotation = _strip_optional(annotation)
+    annotation = strip_optional(annotation)
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         return Shape(scalar=_validator_kind(typing.get_args(annotation)[1:]))
