@@ -79,7 +79,9 @@ def admin_config(portal: Portal, repo_root: Path) -> dict:
     return {
         "locale": "zh_Hans",
         "backend": backend(site.admin),
-        "publish_mode": "editorial_workflow",
+        # Each save a branch cms/… and a pull request; Decap's Gitea backend has none, and
+        # commits to site.yml's own branch for the forms instead (a model rule).
+        "publish_mode": "simple" if site.admin.backend == "gitea" else "editorial_workflow",
         # Uploads (if anyone uses the media button) become site files through content/.
         "media_folder": media,
         "public_folder": "/media",

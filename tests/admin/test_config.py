@@ -19,7 +19,8 @@ from tests.conftest import SAMPLE_DATA
 BACKENDS = {
     "local": "admin:\n  backend: local\n",
     "github": "admin:\n  backend: github\n  repo: shili/gongshi-data\n  base_url: https://auth.example.org/\n",
-    "gitea": "admin:\n  backend: gitea\n  repo: shili/gongshi-data\n  base_url: https://git.example.org/\n  app_id: 1a2b\n",
+    "gitea": "admin:\n  backend: gitea\n  repo: shili/gongshi-data\n  branch: forms\n  base_url: https://git.example.org/\n"
+             "  app_id: 1a2b\n",
 }
 
 
@@ -61,11 +62,14 @@ def test_editorial_workflow_in_chinese(config):
 @pytest.mark.parametrize("backend, expected", [
     ("local", {"name": "proxy", "proxy_url": "http://localhost:8081/api/v1", "branch": "main"}),
     ("github", {"name": "github", "repo": "shili/gongshi-data", "branch": "main", "base_url": "https://auth.example.org/"}),
-    ("gitea", {"name": "gitea", "repo": "shili/gongshi-data", "branch": "main", "base_url": "https://git.example.org",
+    ("gitea", {"name": "gitea", "repo": "shili/gongshi-data", "branch": "forms", "base_url": "https://git.example.org",
                "api_root": "https://git.example.org/api/v1", "app_id": "1a2b"}),
 ])
 def test_the_backend_comes_from_site_yml(tmp_path, backend, expected):
-    settings = _config(tmp_path, BACKENDS[backend])["backend"]
+    config = _config(tmp_path, BACKENDS[backend])
+    settings = config["backend"]
+    # Decap's Gitea backend has no editorial workflow: it commits to the forms' own branch.
+    assert config["publish_mode"] == ("simple" if backend == "gitea" else "editorial_workflow")
     assert {k: v for k, v in settings.items() if k != "commit_messages"} == expected
     assert settings["commit_messages"]["update"] == "修改{{collection}}“{{slug}}”（网页表单）"
 
