@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from ..model.records import FundEntry, RevenueEntry, Vote
+from ..model.records import FundEntry, Notice, RevenueEntry, Vote
+from ..rules.refs import REF_KINDS, REF_RE
+
+# A notice's `related` and `corrects` may name seven kinds of record (and the committee);
+# Decap's relation widget picks from one collection and drops list values it does not
+# know, so these stay text, checked as they are typed against the pattern `check` uses.
+_REFERENCE = {
+    "widget": "string",
+    "pattern": [f"^(?:{REF_RE.pattern})$",
+                "写成“类别/编号”，类别为 " + "、".join(k for k in REF_KINDS if k != "committee") + "，或写 committee"],
+}
 
 
 def _relation(collection: str, search: str, filters: list[dict] | None = None) -> dict:
@@ -30,6 +40,10 @@ def relations(collection_of) -> "callable":
             return _relation(collection_of("votes"), "title", [passed])
         if model is Vote and key == "notice":
             return _relation(collection_of("notices"), "title", [{"field": "kind", "values": ["pre_vote"]}])
+        if model is Notice and key == "corrects":
+            return _REFERENCE
+        if model is Notice and key == "related":
+            return {"widget": "list", "field": {"name": "related", "label": "记录", **_REFERENCE}}
         return None
 
     return relation_for

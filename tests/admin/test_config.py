@@ -198,3 +198,18 @@ def test_without_admin_settings_the_forms_are_not_built(tmp_path):
         _config(tmp_path, "")
     assert stopped.value.exit_code == ExitCode.DATA
     assert stopped.value.message.startswith("site.yml 中没有 admin 设置")
+
+
+def test_a_notice_s_references_are_text_checked_against_the_reference_pattern(config):
+    import re
+
+    fields = dict(_fields(_collection(config, "shili-jiayuan--notices")["fields"]))
+    corrects, related = fields["corrects"], fields["related"]
+    assert (corrects["widget"], related["widget"], related["field"]["widget"]) == ("string", "list", "string")
+    pattern = re.compile(corrects["pattern"][0])
+    assert related["field"]["pattern"] == corrects["pattern"]
+    for good in ("vote/2026-roof", "entry/mf-2026-003", "maintenance-fund/2026-H1", "committee"):
+        assert pattern.fullmatch(good), good
+    for bad in ("votes/2026-roof", "2026-roof", "committee/x", "vote/"):
+        assert not pattern.fullmatch(bad), bad
+    assert corrects["pattern"][1].startswith("写成“类别/编号”，类别为 vote、inspection、evaluation")
