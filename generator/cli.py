@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     as_of_option(p)
     p.add_argument("--no-pdf", action="store_true", help="不生成打印版 PDF")
     p.add_argument("--community", metavar="SLUG", help="只构建这个小区")
+    p.add_argument("--admin", action="store_true", help="同时生成网页表单 admin/（Decap CMS，按 site.yml 的 admin 设置提交修改）")
 
     p = sub.add_parser("serve", help="在 127.0.0.1 上实时预览，数据改动后自动重建")
     data_option(p)
@@ -59,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("head", metavar="HEAD", nargs="?")
     data_option(p)
     as_of_option(p)
+
+    p = sub.add_parser("fmt", help="把数据文件整理成规范格式（字段顺序、两位小数、注释保留），网页表单改过的文件也能复原")
+    data_option(p)
+    p.add_argument("--check", action="store_true", help="只列出需要整理的文件，不改动；有则退出码为 1（用于 CI）")
+    p.add_argument("files", type=Path, nargs="*", metavar="FILE", help="只整理这些文件（默认：数据目录中的全部数据文件）")
 
     p = sub.add_parser("schema", help="写出每类数据文件的 JSON Schema")
     p.add_argument("--out", type=Path, default=Path("schemas"), metavar="DIR", help="输出目录（默认 ./schemas）")
@@ -101,7 +107,7 @@ def _dispatch(args, as_of) -> ExitCode:
         return schema.run(args.out)
     if command == "build":
         from .commands import build
-        return build.run(args.data, args.out, as_of, pdf=not args.no_pdf, community=args.community)
+        return build.run(args.data, args.out, as_of, pdf=not args.no_pdf, community=args.community, admin=args.admin)
     if command == "serve":
         from .commands import serve
         return serve.run(args.data, args.port)
@@ -111,6 +117,9 @@ def _dispatch(args, as_of) -> ExitCode:
     if command == "diff":
         from .commands import diff
         return diff.run(args.base, args.head, args.data, as_of)
+    if command == "fmt":
+        from .commands import fmt
+        return fmt.run(args.data, args.files, check_only=args.check)
     from .commands import verify
     return verify.run(args.site)
 

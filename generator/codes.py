@@ -69,6 +69,8 @@ CODES: dict[str, tuple[str, str]] = {
     "privacy.bank_card": (E, "未遮盖的银行卡号"),
     # publication
     "published.silent_edit": (E, "已公示的记录被修改或删除，却没有更正公告"),
+    # settings
+    "site.admin_invalid": (E, "site.yml 的 admin（网页表单）设置不全或不对"),
     # gongshi itself
     "internal.rule_failed": (E, "某条检查规则内部出错（请报告给维护者），其余检查照常进行"),
 }

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from .load.yamlread import Document
 from .problems import Problem, error
 
-_CUSTOM_CODES = {"schema.type", "schema.enum", "id.invalid", "period.invalid"}
+_CUSTOM_CODES = {"schema.type", "schema.enum", "id.invalid", "period.invalid", "site.admin_invalid"}
 
 
 def field_by_key(model: type[BaseModel] | None, key: Any):

@@ -19,6 +19,10 @@ command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
+# node and npm: gongshi build --admin fetches the Decap CMS bundle with npm pack; the web
+# forms' local backend (decap-server, also used by the browser test) runs on node.
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 # WeasyPrint's native libraries (present on most machines; named here for minimal images)
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 
@@ -42,4 +46,12 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q -e '.[test]'
   echo "$want" > "$stamp"
+fi
+
+# decap-server from the committed lock file (package-lock.json), again whenever it changes.
+npm_stamp=node_modules/.gongshi-installed
+npm_want=$(sha256sum package-lock.json | cut -c1-16)
+if [ "$(cat "$npm_stamp" 2>/dev/null)" != "$npm_want" ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$npm_want" > "$npm_stamp"
 fi

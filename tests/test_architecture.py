@@ -32,8 +32,8 @@ LAYERS: list[tuple[str, set[str], set[str]]] = [
     ("analysis", {"generator.analysis"}, {"foundation", "load", "model"}),
     # pipeline runs load → validate → model → rules: the whole `gongshi check`
     ("rules", {"generator.rules", "generator.pipeline"}, {"foundation", "load", "validate", "model", "analysis"}),
-    # editors' tools on checked data: `check --base` and `diff` (published/), `new` (scaffold/)
-    ("workflow", {"generator.published", "generator.scaffold"},
+    # editors' tools on checked data: `check --base` and `diff` (published/), `new` (scaffold/), `fmt`
+    ("workflow", {"generator.published", "generator.scaffold", "generator.fmt"},
      {"foundation", "load", "validate", "model", "analysis", "rules"}),
     # pages from checked records: they never run or read the rules that checked them
     ("render", {"generator.render", "generator.district"}, {"foundation", "load", "model", "analysis"}),
@@ -41,8 +41,9 @@ LAYERS: list[tuple[str, set[str], set[str]]] = [
     ("pdf", {"generator.pdf"}, {"foundation", "load", "model", "analysis", "render"}),
     # MkDocs: Markdown in, a site out; it knows nothing of the data
     ("site", {"generator.site"}, {"foundation"}),
-    # a whole run (build/), the manifest's reader (integrity/), the live preview of `serve`
-    ("build", {"generator.build", "generator.integrity", "generator.preview"},
+    # a whole run (build/), the manifest's reader (integrity/), the live preview of `serve`,
+    # the web forms that `build --admin` adds (admin/)
+    ("build", {"generator.build", "generator.integrity", "generator.preview", "generator.admin"},
      {"foundation", "load", "validate", "model", "analysis", "rules", "render", "pdf", "site"}),
     ("commands", {"generator.commands"},
      {"foundation", "load", "validate", "model", "analysis", "rules", "workflow", "render", "pdf", "site", "build"}),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
@@ -36,7 +37,7 @@ from .staging import staging
 from .workers import Progress, Workers
 
 # Names MkDocs and Material put at a site's root: a community cannot take them as its folder.
-SITE_ROOT_NAMES = {"assets", "search", "404.html", "sitemap.xml", "sitemap.xml.gz", MANIFEST}
+SITE_ROOT_NAMES = {"assets", "search", "404.html", "sitemap.xml", "sitemap.xml.gz", MANIFEST, "admin"}  # admin/: the web forms
 
 
 def _check_slugs(slugs: list[str], taken: set[str]) -> None:
@@ -58,7 +59,8 @@ def _collect(futures: dict[str, AsyncResult]) -> list[JobResult]:
 
 
 def build_district(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool,
-                   only: str | None = None, workers: Workers | None = None) -> BuildResult:
+                   only: str | None = None, workers: Workers | None = None,
+                   before_manifest: Callable[[Path], None] = lambda built: None) -> BuildResult:
     cache = cache_root(data_dir)
     mkdocs_yml = project_file(data_dir, "mkdocs.yml")
     key_inputs = KeyInputs.of_build(data_dir, as_of, pdf)
@@ -91,10 +93,11 @@ def build_district(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *
                 raise _changed_during_build(only)
             with staging(out_dir) as built:
                 shutil.copytree(store.entry(only, keys[only]), built, copy_function=shutil.copyfile)
+                before_manifest(built)
                 write_manifest(data_dir, built, as_of)
         else:
             results = _build_whole(portal, data_dir, out_dir, as_of, slugs, keys, reusable, store, futures,
-                                   workers, site.title, base_url, mkdocs_yml)
+                                   workers, site.title, base_url, mkdocs_yml, before_manifest)
     finally:
         if own:
             workers.close()
@@ -107,7 +110,7 @@ def build_district(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *
 
 
 def _build_whole(portal, data_dir, out_dir, as_of, slugs, keys, reusable, store, futures, workers, title,
-                 base_url, mkdocs_yml) -> list[JobResult]:
+                 base_url, mkdocs_yml, before_manifest) -> list[JobResult]:
     """The overview and every community, swapped in for out_dir together."""
     with tempfile.TemporaryDirectory(prefix="gongshi-district-") as tmp, staging(out_dir) as built:
         docs = Path(tmp) / "docs"
@@ -118,6 +121,7 @@ def _build_whole(portal, data_dir, out_dir, as_of, slugs, keys, reusable, store,
             docs, built, title, nav, base_url, mkdocs_yml, as_of))})
         results = _collect(futures)
         _check_slugs(slugs, {p.name for p in built.iterdir()})
+        before_manifest(built)   # the web forms (--admin), before the files are listed
         hashed = {}
         for slug in slugs:
             # Reused entries were verified above; new ones were recorded just now.

@@ -35,8 +35,9 @@ def checked_portal(data_dir: Path, as_of: date, community: str | None,
 
 
 def build_portal(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool = True, community: str | None = None,
-                 on_checked: Callable[[list[Problem]], None] | None = None) -> BuildResult:
-    """Check, then build the portal; with `community`, only that community's site.
+                 admin: bool = False, on_checked: Callable[[list[Problem]], None] | None = None) -> BuildResult:
+    """Check, then build the portal; with `community`, only that community's site; with
+    `admin`, the web forms too (generator/admin/).
     Raises Stop (with its exit code) when the build cannot be made; --out is then untouched."""
     # Several communities: worker processes start now and load MkDocs while the data is checked.
     # One community (the usual portal) never imports the district machinery.
@@ -48,9 +49,20 @@ def build_portal(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool = True
         portal = checked_portal(data_dir, as_of, community, on_checked)
         if len(portal.communities) > 1:
             from .district import build_district
-            return build_district(portal, data_dir, out_dir, as_of, pdf=pdf, only=community, workers=workers)
+            return build_district(portal, data_dir, out_dir, as_of, pdf=pdf, only=community, workers=workers,
+                                  before_manifest=_admin_writer(portal, data_dir, admin))
     finally:
         if workers is not None:
             workers.close()
     from .single import build_single
-    return build_single(portal, data_dir, out_dir, as_of, pdf=pdf)
+    return build_single(portal, data_dir, out_dir, as_of, pdf=pdf, before_manifest=_admin_writer(portal, data_dir, admin))
+
+
+def _admin_writer(portal, data_dir: Path, admin: bool) -> Callable[[Path], None]:
+    """With --admin: a step that writes the web forms (admin/) into the finished build
+    folder, before its files are listed in the manifest."""
+    if not admin:
+        return lambda built: None
+    from ..admin import write_admin
+    from .project import cache_root
+    return lambda built: write_admin(portal, built, cache_root(data_dir))

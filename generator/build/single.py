@@ -4,6 +4,7 @@ swapped in for --out with the manifest."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from .result import BuildResult
 from .staging import staging
 
 
-def build_single(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool) -> BuildResult:
+def build_single(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool,
+                 before_manifest: Callable[[Path], None] = lambda built: None) -> BuildResult:
     site = portal.site.model
     community = next(iter(portal.communities.values()))
     base_url = site_url(site.base_url)
@@ -37,6 +39,7 @@ def build_single(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *, 
         with staging(out_dir) as built:
             build_site(docs, built, site_name=site.title, nav=nav, site_url=base_url,
                        base_config=mkdocs_yml, build_date=as_of)
+            before_manifest(built)   # the web forms (--admin), before the files are listed
             write_manifest(data_dir, built, as_of)
     return BuildResult(out_dir, as_of, district=False, communities=(community.slug,),
                        rebuilt=(community.slug,), pdfs=pdfs)

@@ -30,8 +30,9 @@ def summary(result: BuildResult) -> list[str]:
     return lines
 
 
-def run(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool = True, community: str | None = None) -> ExitCode:
-    result = build_portal(data_dir, out_dir, as_of, pdf=pdf, community=community, on_checked=print_text)
+def run(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool = True, community: str | None = None,
+        admin: bool = False) -> ExitCode:
+    result = build_portal(data_dir, out_dir, as_of, pdf=pdf, community=community, admin=admin, on_checked=print_text)
     for line in summary(result):
         print(line)
     return ExitCode.OK

@@ -8,6 +8,7 @@ PydanticCustomError whose type is our problem code and whose message is Chinese.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
@@ -168,6 +169,14 @@ def record_id(value: Any) -> str:
     return raw
 
 
+@dataclass(frozen=True)
+class Choices:
+    """The allowed values of a choice() field with their Chinese labels, in order (the web
+    forms' select widgets read them; pydantic ignores this marker)."""
+
+    labels: tuple[tuple[str, str], ...]
+
+
 def choice(labels: dict[str, str]):
     """An enumerated text field whose error lists every allowed value with its label."""
     allowed = "、".join(f"{k}（{v}）" for k, v in labels.items())
@@ -183,7 +192,7 @@ def choice(labels: dict[str, str]):
         "enum": list(labels),
         "description": "；".join(f"{k}: {v}" for k, v in labels.items()),
     }
-    return Annotated[str, PlainValidator(validate), WithJsonSchema(schema)]
+    return Annotated[str, PlainValidator(validate), WithJsonSchema(schema), Choices(tuple(labels.items()))]
 
 
 _NUMBER_SCHEMA = {"type": "number", "minimum": 0}

@@ -50,5 +50,6 @@ INSPECTION_KIND = {
     "other": "其他",
 }
 ITEM_RESULT = {"pass": "合格", "fail": "不合格", "not_applicable": "不适用"}
+ADMIN_BACKEND = {"github": "GitHub", "gitea": "Gitea 或 Forgejo", "local": "本机 decap-server（在自己的电脑上编辑）"}
 ACCOUNTS = ("maintenance-fund", "public-revenue")
 ACCOUNT_TITLE = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from . import labels
@@ -47,11 +47,42 @@ class Rules(Record):
     grades: dict[str, Number] = Field({"优秀": 90, "良好": 80, "合格": 60}, description="考评等级的最低得分率（百分比）")
 
 
+class Admin(Record):
+    """Where the web forms (admin/, Decap CMS) commit: docs/decisions.md, "网页表单"."""
+
+    backend: choice(labels.ADMIN_BACKEND) = Field(description="表单把修改提交到哪里")
+    repo: Optional[Text] = Field(None, description="数据仓库，写成“所有者/仓库名”，例如 shili/gongshi-data（github、gitea 必填）")
+    branch: Text = Field("main", description="表单基于哪个分支修改（默认 main）；gitea 不支持审核流程，表单直接提交到这个分支，须另设专用分支，例如 forms")
+    base_url: Optional[WebAddress] = Field(None, description="github：登录用的 OAuth 服务地址；gitea：Gitea/Forgejo 服务器地址（github、gitea 必填）")
+    app_id: Optional[Text] = Field(None, description="gitea：在 Gitea/Forgejo 登记的 OAuth 应用的客户端 ID（gitea 必填）")
+    proxy_url: Optional[WebAddress] = Field(None, description="local：decap-server 的地址（默认 http://localhost:8081/api/v1）")
+
+    @model_validator(mode="after")
+    def _settings_of_the_backend(self):
+        needed = {"github": ("repo", "base_url"), "gitea": ("repo", "base_url", "app_id"), "local": ()}[self.backend]
+        missing = [name for name in needed if getattr(self, name) is None]
+        if missing:
+            raise PydanticCustomError("site.admin_invalid", "backend 为 {backend} 时须填写 {missing}",
+                                      {"backend": self.backend, "missing": "、".join(missing)})
+        if self.repo is not None and not re.fullmatch(r"[\w.-]+/[\w.-]+", self.repo, re.ASCII):
+            raise PydanticCustomError("site.admin_invalid", "repo 应写成“所有者/仓库名”，例如 shili/gongshi-data，实际是“{repo}”",
+                                      {"repo": self.repo})
+        if self.backend == "gitea" and ("branch" not in self.model_fields_set or self.branch in ("main", "master")):
+            # Decap's Gitea backend has no editorial workflow: the forms commit straight to
+            # `branch`, so it must be a branch of their own that reaches main by pull request.
+            raise PydanticCustomError("site.admin_invalid", "backend 为 gitea 时表单直接提交到 branch，须另设专用分支"
+                                      "（例如 branch: forms），再从它向默认分支发合并请求")
+        if self.proxy_url is not None and self.backend != "local":
+            raise PydanticCustomError("site.admin_invalid", "proxy_url 只用于 backend: local")
+        return self
+
+
 class Site(Record):
     title: Text = Field(description="门户标题")
     publisher: Text = Field(description="发布单位")
     base_url: WebAddress = Field(description="网站地址，用于打印版二维码和规范链接，例如 https://example.org/hexie/")
     rules: Rules = Field(default_factory=Rules, description="规则阈值（可省略，使用默认值）")
+    admin: Optional[Admin] = Field(None, description="网页表单（gongshi build --admin）提交修改的位置；不用网页表单时省略")
 
 
 # ---------------------------------------------------------------- community.yml
@@ -134,9 +165,19 @@ class Emergency(Record):
     reported_on: Date = Field(description="报告日期")
 
 
-class EntryBase(Record):
+class EntryHead(Record):
+    """What happened, first: the keys an entry starts with, in the order editors write them
+    (the spec's examples). Each account's head narrows `type` to its own choices in this
+    place and adds its counterpart account right after it."""
+
     id: Id = Field(description="明细编号，小区内唯一，例如 mf-2024-003")
     date: Date = Field(description="发生日期")
+    type: Text = Field(description="类型")
+
+
+class EntryDetails(Record):
+    """How much and why: the keys every entry shares after its head."""
+
     amount: PositiveMoney = Field(description="金额（元），正数；方向由 type 决定")
     summary: Text = Field(description="摘要")
     counterparty: Optional[Text] = Field(None, description="对方单位")
@@ -145,16 +186,25 @@ class EntryBase(Record):
     apportionment: Optional[Apportionment] = Field(None, description="分摊情况")
 
 
-class FundEntry(EntryBase):
+class FundEntryHead(EntryHead):
     type: choice(labels.FUND_ENTRY) = Field(description="类型")
     from_: Optional[choice({"public-revenue": "公共收益"})] = Field(None, alias="from", description="转入来源（transfer_in 必填）")
-    emergency: Optional[Emergency] = Field(None, description="紧急使用（没有表决时必填）")
 
 
-class RevenueEntry(EntryBase):
+class RevenueEntryHead(EntryHead):
     type: choice(labels.REVENUE_ENTRY) = Field(description="类型")
     source: Optional[choice(labels.REVENUE_SOURCE)] = Field(None, description="收入来源（income 必填）")
     to: Optional[choice({"maintenance-fund": "专项维修资金"})] = Field(None, description="转出去向（transfer_out 必填）")
+
+
+# Bases in this order give the keys in file order: head (id, date, type, counterpart),
+# details (amount … apportionment), then the account's own last keys (pydantic collects
+# the fields of the bases from the last one to the first).
+class FundEntry(EntryDetails, FundEntryHead):
+    emergency: Optional[Emergency] = Field(None, description="紧急使用（没有表决时必填）")
+
+
+class RevenueEntry(EntryDetails, RevenueEntryHead):
     authorized_by: Optional[Text] = Field(None, description="授权支出的管理规约条款（没有表决时必填）")
 
 

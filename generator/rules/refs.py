@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
-from ..model.labels import ACCOUNT_TITLE, ACCOUNTS
+from ..model.labels import ACCOUNTS
 from ..model.portal import CommunityData, entry_index
+from ..model.refs import REF_KINDS, REF_RE
 from ..problems import Problem, error
-
-REF_RE = re.compile(r"(vote|inspection|evaluation|maintenance-fund|public-revenue|entry|notice)/(.+)|committee")
-REF_KINDS = {
-    "vote": "表决", "inspection": "监督检查", "evaluation": "履约考评",
-    **{account: f"{ACCOUNT_TITLE[account]}账目" for account in ACCOUNTS},
-    "entry": "账目明细", "notice": "公示", "committee": "业主委员会",
-}
 
 
 def resolve(community: CommunityData, ref: str, entries: dict) -> bool | None:

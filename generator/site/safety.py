@@ -40,11 +40,13 @@ _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3"""
 _URL_NOISE = re.compile(r"[\x00-\x20]")
 
 
-def scan_site(site_dir: Path, *, site_url: str | None = None) -> list[str]:
+def scan_site(site_dir: Path, *, site_url: str | None = None, skip: tuple[str, ...] = ()) -> list[str]:
     """Return one "path:line: message" per offence, in path order; empty means clean.
 
     site_url: the site's own address; loads from its host (e.g. the canonical link MkDocs
     writes when site_url is set) are allowed.
+    skip: site paths not scanned here because another check owns them (the web forms'
+    admin/ files: generator/admin/safety.py).
     """
     site_dir = Path(site_dir)
     own_hosts = {urlsplit(site_url).hostname} if site_url else set()
@@ -53,6 +55,8 @@ def scan_site(site_dir: Path, *, site_url: str | None = None) -> list[str]:
     offences: list[str] = []
     for path in sorted(site_dir.rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
+        if rel in skip:
+            continue
         if path.suffix == ".html":
             scanner = _PageScanner(site_dir, path, own_hosts, base_path)
             scanner.feed(path.read_text(encoding="utf-8", errors="replace"))

@@ -140,3 +140,97 @@ def test_the_guide_shows_real_output(story):
     text = correction.read_text(encoding="utf-8")
     correction.write_text(re.sub(r"^body: .*$", "body: |\n  现予更正。", text, flags=re.M), encoding="utf-8")
     expect("gongshi check --base main")
+
+
+# What Decap CMS saved for the expense added in the guide's "用表单修改" (as the browser
+# test, tests/admin/test_forms_browser.py, sees it): the schema line it is told to
+# write, no other comment, 100000 for 100000.00, a form-edited entry's keys in the
+# order they were touched, flow mappings spread over lines.
+DECAP_LEDGER = """\
+# yaml-language-server: $schema=../../../../schemas/maintenance-fund.schema.json
+period: 2026-H1
+opening_balance: 2990788.74
+entries:
+  - id: mf-2026-001
+    date: 2026-01-20
+    type: transfer_in
+    from: public-revenue
+    amount: 100000
+    summary: 2025年度公共收益转入（管理规约第二十一条）
+    counterparty: 示例家园小区公共收益账户
+    voucher: 记-2026-004
+  - id: mf-2026-002
+    date: 2026-03-21
+    type: interest
+    amount: 8820.45
+    summary: 2026年第一季度存款利息（增值收益）
+    counterparty: 某某银行示例支行
+    voucher: 记-2026-009
+  - summary: 地下泵房消防水泵故障紧急更换
+    counterparty: 某某消防工程有限公司
+    voucher: 记-2026-017
+    date: 2026-05-19
+    emergency:
+      reason: 消防水泵电机烧毁，消防供水系统失效
+      approved_by: 示例家园小区业主委员会
+      reported_on: 2026-05-12
+    apportionment:
+      basis: area
+      scope:
+        - 1号楼
+        - 2号楼
+        - 3号楼
+        - 4号楼
+        - 5号楼
+        - 6号楼
+    amount: 16850
+    type: expense
+    id: mf-2026-003
+  - id: mf-2026-004
+    date: 2026-06-21
+    type: interest
+    amount: 8905.1
+    summary: 2026年第二季度存款利息（增值收益）
+    counterparty: 某某银行示例支行
+    voucher: 记-2026-020
+  - id: mf-2026-005
+    date: 2026-06-25
+    type: expense
+    amount: 12345.6
+    summary: 3号楼电梯维修保养（表单录入）
+    counterparty: 某某电梯工程有限公司
+    voucher: 记-2026-023
+    vote: 2025-elevator
+closing_balance: 3079318.69
+"""
+
+
+def _without_comments(text: str) -> list[str]:
+    return [re.sub(r"\s+#.*$", "", line) for line in text.split("\n") if not line.startswith("#")]
+
+
+def test_the_guide_s_form_section_shows_real_output(repo, gongshi, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch_of(date(2026, 11, 25))))
+    blocks = _console()
+    steps = iter(blocks[[command for command, _ in blocks].index("gongshi fmt"):])
+
+    def expect(command: str) -> None:
+        shown, output = next(steps)
+        assert shown == command
+        result = gongshi(*shlex.split(command)[1:])
+        assert result.out.rstrip("\n") == output.rstrip("\n"), f"content/guide.md is out of date for `{command}`"
+
+    git(repo, "switch", "-q", "-c", "cms/shili-jiayuan--maintenance-fund/2026-H1")
+    ledger = repo / C / "maintenance-fund/2026-H1.yml"
+    before = ledger.read_text(encoding="utf-8")
+    ledger.write_text(DECAP_LEDGER, encoding="utf-8")
+    expect("gongshi fmt")
+    after = ledger.read_text(encoding="utf-8")
+    # What the reviewer sees, comments aside: the new entry and the new closing balance.
+    assert [line for line in _without_comments(after) if line not in _without_comments(before)] == [
+        "  - id: mf-2026-005", "    date: 2026-06-25", "    amount: 12345.60", "    summary: 3号楼电梯维修保养（表单录入）",
+        "    counterparty: 某某电梯工程有限公司", "    voucher: 记-2026-023", "    vote: 2025-elevator",
+        "closing_balance: 3079318.69"]
+    assert [line for line in _without_comments(before) if line not in _without_comments(after)] == [
+        "closing_balance: 3091664.29"]
+    expect("gongshi check")

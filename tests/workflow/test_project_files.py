@@ -115,3 +115,44 @@ def test_new_files_name_the_schema_their_folder_maps_to(repo, gongshi):
         assert schema is not None and schema.is_file(), rel
         matched = [s for s, globs in settings["yaml.schemas"].items() if any(fnmatch(rel, g) for g in globs)]
         assert [Path(s).name for s in matched] == [schema.name], rel
+
+
+def test_form_branches_are_tidied_by_fmt_and_committed_back():
+    job = _workflow()["jobs"]["tidy"]
+    assert job["if"] == "github.event_name == 'push' && startsWith(github.ref_name, 'cms/')"
+    assert job["permissions"] == {"contents": "write"}
+    steps = job["steps"]
+    assert [s["name"] for s in steps] == ["取出表单的分支", "准备 Python", "安装", "整理数据文件", "提交整理结果"]
+    assert steps[0]["with"]["ref"] == "${{ github.ref }}"
+    assert steps[3]["run"] == "gongshi fmt"
+    assert "${{" not in steps[4]["run"]   # the branch name comes from the runner's environment
+
+
+def test_the_tidy_step_commits_and_pushes_only_when_fmt_changed_something(repo, gongshi, tmp_path):
+    import os
+    import subprocess
+
+    from tests.workflow.conftest import C, git
+
+    script = next(s["run"] for s in _workflow()["jobs"]["tidy"]["steps"] if s["name"] == "提交整理结果")
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    git(repo, "remote", "add", "origin", str(remote))
+    git(repo, "switch", "-q", "-c", "cms/shili-jiayuan--votes/2025-elevator")
+    vote = repo / C / "votes/2025-elevator.yml"
+    vote.write_text(vote.read_text(encoding="utf-8").replace("budget: 420000.00", "budget: 420000"), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "修改表决（网页表单）")
+    env = dict(os.environ, GITHUB_REF_NAME="cms/shili-jiayuan--votes/2025-elevator")
+
+    def step() -> str:
+        done = subprocess.run(["bash", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert gongshi("fmt").code == 0
+    step()
+    assert git(remote, "log", "-1", "--format=%s", "cms/shili-jiayuan--votes/2025-elevator") == \
+        "整理格式（gongshi fmt）：字段顺序、两位小数、单行写法\n"
+    assert "budget: 420000.00" in git(remote, "show", f"cms/shili-jiayuan--votes/2025-elevator:{C}/votes/2025-elevator.yml")
+    assert gongshi("fmt").code == 0
+    assert step() == "数据文件已是规范格式。\n"
