@@ -50,6 +50,7 @@ from ..analysis.status import item_status
 from ..analysis.votes import compute_outcome, electorate_of
 from ..formatting import percent, percent_beside_grade, percent_beside_threshold
 from ..model.records import Record
+from ..spreadsheet.workbook import workbook_row
 
 ACCOUNT_TITLE = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}
 LIST_SEPARATOR = "、"
@@ -327,8 +328,11 @@ def write_downloads(ctx, docs_dir: Path) -> list[dict]:
     """Write the files into docs_dir/downloads; return the rows of the 数据下载 page."""
     folder = docs_dir / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for d in datasets(ctx):
+    sets = datasets(ctx)
+    # The same rows as one .xlsx workbook, a sheet per CSV file (generator/spreadsheet/workbook.py).
+    rows = [workbook_row(sets, folder, ctx.community.slug, ctx.profile.name if ctx.profile else ctx.community.slug,
+                         ctx.as_of)]
+    for d in sets:
         (folder / f"{d.stem}.csv").write_bytes(_csv(d.columns, d.rows))
         row = {"label": d.label, "csv": f"downloads/{d.stem}.csv", "csv_name": f"{d.stem}.csv",
                "json": None, "json_name": None}

@@ -57,7 +57,7 @@ def _votes(community: CommunityData) -> dict[str, str]:
 
 def _origin(path: Path, table: Table):
     name = path.name.replace("\n", " ")
-    where = f"{name} 工作表“{table.sheet}”" if table.sheet is not None else name
+    where = f"{name} 工作表“{table.sheet}”" if table.sheet is not None else f"{name} "
     return lambda entry: f"{where}第{entry.row}行"
 
 

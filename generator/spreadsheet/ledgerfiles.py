@@ -316,8 +316,7 @@ def plan(portal: Portal, community: CommunityData, account: str, entries: list[E
             change.closing = change.opening + _net(account, change.entries)
         closings[period] = change.closing
         changes.append(change)
-    # Existing periods after a changed one: their opening balance is not moved by the import.
-    later = {p for p in ledgers for c in changes if period_bounds(p)[0] > period_bounds(c.period)[1]}
+    later = _openings_left_behind(changes, ledgers, closings)
     for change in changes:
         if change.created:
             _compose_new(change, account, origin, source_name, portal.data_dir)
@@ -326,7 +325,19 @@ def plan(portal: Portal, community: CommunityData, account: str, entries: list[E
         problems += _read_back(change, account, table)
     if problems:
         return None, problems
-    return Plan(changes, duplicates, sort_periods(later)), []
+    return Plan(changes, duplicates, later), []
+
+
+def _openings_left_behind(changes: list[PeriodChange], ledgers: dict, closings: dict) -> list[str]:
+    """Existing periods right after a changed one whose opening no longer equals its closing
+    (the import never edits a period it adds nothing to)."""
+    order = sort_periods(closings)
+    changed = {c.period for c in changes}
+    behind = []
+    for before, after in zip(order, order[1:]):
+        if before in changed and after in ledgers and ledgers[after].model.opening_balance != closings[before]:
+            behind.append(after)
+    return behind
 
 
 def write(plan: Plan) -> None:

@@ -1,0 +1,1 @@
+from tests.spreadsheet.helpers import gongshi, project  # noqa: F401  (fixtures)
