@@ -1,1 +1,1 @@
-from tests.spreadsheet.helpers import gongshi, project  # noqa: F401  (fixtures)
+from tests.workflow.conftest import gongshi, repo  # noqa: F401  (fixtures: a repository with the sample, gongshi run in it)

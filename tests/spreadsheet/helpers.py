@@ -1,21 +1,16 @@
-"""Spreadsheets made in the tests (openpyxl, csv), a copy of the sample to import into,
-and `gongshi import` run as a bookkeeper runs it, from the repository's top folder."""
+"""Spreadsheets made in the tests (openpyxl, csv). The repository to import into and
+`gongshi` run in it are tests/workflow/conftest.py's `repo` and `gongshi`."""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
-import shutil
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
-import pytest
 
-from generator.cli import main
-from tests.conftest import ROOT, SAMPLE_DATA
 
 C = "data/communities/shili-jiayuan"
 FUND = f"{C}/maintenance-fund"
@@ -54,33 +49,6 @@ def csv_file(path: Path, rows: list[list], encoding: str = "utf-8") -> Path:
     csv.writer(buffer, lineterminator="\r\n").writerows(rows)
     path.write_bytes(buffer.getvalue().encode(encoding))
     return path
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def project(tmp_path, monkeypatch) -> Path:
-    """A committee's repository: the sample data and schemas; the current folder."""
-    shutil.copytree(SAMPLE_DATA, tmp_path / "data")
-    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-@pytest.fixture
-def gongshi(project, capsys):
-    def run(*args: str) -> Result:
-        capsys.readouterr()
-        code = main(list(args))
-        captured = capsys.readouterr()
-        return Result(int(code), captured.out, captured.err)
-
-    return run
 
 
 def tree(root: Path) -> dict[str, bytes]:

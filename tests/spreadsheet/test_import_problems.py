@@ -16,9 +16,9 @@ def _problems(out: str) -> list[str]:
     return [line for line in out.split("\n") if "错误[" in line or "警告[" in line]
 
 
-def test_each_bad_cell_is_reported_at_its_sheet_cell_and_nothing_is_written(project, gongshi):
-    before = tree(project)
-    workbook(project / "bad.xlsx", [
+def test_each_bad_cell_is_reported_at_its_sheet_cell_and_nothing_is_written(repo, gongshi):
+    before = tree(repo)
+    workbook(repo / "bad.xlsx", [
         HEADER,
         ["2026-13-01", "记-1", "a", 1, None, "交存", None],
         [D, "记-2", "b", "12元5", None, "交存", None],
@@ -51,63 +51,63 @@ def test_each_bad_cell_is_reported_at_its_sheet_cell_and_nothing_is_written(proj
         "bad.xlsx:明细!D13: 错误[import.field_missing]: 没有金额：收入和支出都是空的（或为 0）。",
     ]
     assert result.out.rstrip("\n").endswith("共 12 个错误，0 个警告。\n" + NOTHING_WRITTEN)
-    assert tree(project) == before          # the good row on line 14 was not written either
+    assert tree(repo) == before          # the good row on line 14 was not written either
 
 
-def test_float_noise_is_read_as_the_cent_and_a_third_decimal_is_refused(project, gongshi):
-    book = workbook(project / "noise.xlsx", [HEADER, [D, "记-1", "利息", 0.3, None, "利息", None],
+def test_float_noise_is_read_as_the_cent_and_a_third_decimal_is_refused(repo, gongshi):
+    book = workbook(repo / "noise.xlsx", [HEADER, [D, "记-1", "利息", 0.3, None, "利息", None],
                                              [D, "记-2", "利息", 12.345, None, "利息", None]])
     set_raw_number(book, "D2", "0.30000000000000004")       # =0.1+0.2, as Excel stores it
     result = gongshi("import", "noise.xlsx", "--account", "maintenance-fund")
     assert _problems(result.out) == [
         "noise.xlsx:明细!D3: 错误[import.amount_precision]: 金额 12.345 不是精确到分的数：最多两位小数。"
         "请核对这一格（是否是公式算出的结果？），改成到分的金额。"]
-    workbook(project / "noise.xlsx", [HEADER, [D, "记-1", "利息", 0.3, None, "利息", None]])
+    workbook(repo / "noise.xlsx", [HEADER, [D, "记-1", "利息", 0.3, None, "利息", None]])
     set_raw_number(book, "D2", "0.30000000000000004")
     assert gongshi("import", "noise.xlsx", "--account", "maintenance-fund").code == 0
-    assert "    amount: 0.30\n" in (project / "data/communities/shili-jiayuan/maintenance-fund/2026-H2.yml").read_text(encoding="utf-8")
+    assert "    amount: 0.30\n" in (repo / "data/communities/shili-jiayuan/maintenance-fund/2026-H2.yml").read_text(encoding="utf-8")
 
 
-def test_a_csv_file_names_its_cells_without_a_sheet(project, gongshi):
-    csv_file(project / "流水.csv", [["日期", "摘要", "金额", "类型"], ["2026-07-01", "利息", "1,234.567", "利息"]], "gb18030")
+def test_a_csv_file_names_its_cells_without_a_sheet(repo, gongshi):
+    csv_file(repo / "流水.csv", [["日期", "摘要", "金额", "类型"], ["2026-07-01", "利息", "1,234.567", "利息"]], "gb18030")
     result = gongshi("import", "流水.csv", "--account", "maintenance-fund")
     assert _problems(result.out) == [
         "流水.csv:C2: 错误[import.amount_precision]: 金额 1,234.567 不是精确到分的数：最多两位小数。"
         "请核对这一格（是否是公式算出的结果？），改成到分的金额。"]
 
 
-def test_header_problems(project, gongshi):
-    workbook(project / "h.xlsx", [["某某小区 2026 年账"], ["序号", "备注"], ["1", "x"]])
+def test_header_problems(repo, gongshi):
+    workbook(repo / "h.xlsx", [["某某小区 2026 年账"], ["序号", "备注"], ["1", "x"]])
     result = gongshi("import", "h.xlsx", "--account", "maintenance-fund")
     assert _problems(result.out) == [
         "h.xlsx:明细!A1: 错误[import.header_missing]: 前 20 行中找不到表头：表头一行要有“日期”“摘要”和金额列"
         "（“收入”“支出”或“金额”）。列名不同时，用 --map 对照表说明哪一列是什么。"]
-    workbook(project / "h.xlsx", [["标题"], ["日期", "说明", "摘要", "收入"]])
+    workbook(repo / "h.xlsx", [["标题"], ["日期", "说明", "摘要", "收入"]])
     assert _problems(gongshi("import", "h.xlsx", "--account", "maintenance-fund").out) == [
         "h.xlsx:明细!C2: 错误[import.column_duplicate]: “摘要”列和“说明”列都是摘要：只能有一列。"
         "请删去一列，或在 --map 对照表中把不用的那一列写成“忽略”。"]
-    workbook(project / "h.xlsx", [["日期", "摘要", "余额"]])
+    workbook(repo / "h.xlsx", [["日期", "摘要", "余额"]])
     assert _problems(gongshi("import", "h.xlsx", "--account", "maintenance-fund").out) == [
         "h.xlsx:明细!A1: 错误[import.column_missing]: 表头中没有金额列（第 1 行）：要有“收入”和“支出”两列（或“借方”“贷方”），"
         "或者一列“金额”。列名不同时，用 --map 对照表说明哪一列是什么。"]
-    workbook(project / "h.xlsx", [["日期", "金额", "收入"]])
+    workbook(repo / "h.xlsx", [["日期", "金额", "收入"]])
     assert _problems(gongshi("import", "h.xlsx", "--account", "maintenance-fund").out) == [
         "h.xlsx:明细!A1: 错误[import.column_missing]: 表头中没有“摘要”列（第 1 行）。列名不同时，用 --map 对照表说明哪一列是什么。",
         "h.xlsx:明细!B1: 错误[import.column_duplicate]: 表头中既有“金额”列，又有“收入”或“支出”列：金额只能写在一处。"
         "请在 --map 对照表中把不用的列写成“忽略”。"]
 
 
-def test_a_bad_map_file_is_reported_at_its_lines(project, gongshi):
-    (project / "map.yml").write_text("发生额: 金额\n单据号: vocher\n收款方: 对方单位\n", encoding="utf-8")
-    workbook(project / "m.xlsx", [["日期", "摘要", "发生额"], [D, "a", 1]])
+def test_a_bad_map_file_is_reported_at_its_lines(repo, gongshi):
+    (repo / "map.yml").write_text("发生额: 金额\n单据号: vocher\n收款方: 对方单位\n", encoding="utf-8")
+    workbook(repo / "m.xlsx", [["日期", "摘要", "发生额"], [D, "a", 1]])
     result = gongshi("import", "m.xlsx", "--account", "maintenance-fund", "--map", "map.yml")
     assert result.code == 1
     assert _problems(result.out)[0].startswith(
         "map.yml:2:6: 错误[import.map_invalid]: 表头“单据号”对应的字段“vocher”不存在。可用的字段：日期（date）、摘要（summary）、")
 
 
-def test_no_period_before_the_first_and_outside_a_forced_period(project, gongshi):
-    workbook(project / "p.xlsx", [["日期", "摘要", "金额", "类型"], [date(2019, 5, 1), "旧账", 10, "利息"],
+def test_no_period_before_the_first_and_outside_a_forced_period(repo, gongshi):
+    workbook(repo / "p.xlsx", [["日期", "摘要", "金额", "类型"], [date(2019, 5, 1), "旧账", 10, "利息"],
                                   [date(2026, 8, 1), "利息", 10, "利息"]])
     assert _problems(gongshi("import", "p.xlsx", "--account", "maintenance-fund").out) == [
         "p.xlsx:明细!A2: 错误[import.no_period]: 日期 2019-05-01 早于最早的期间 2025-H1：没有可以放入的台账期间"
@@ -116,32 +116,32 @@ def test_no_period_before_the_first_and_outside_a_forced_period(project, gongshi
         "p.xlsx:明细!A2: 错误[import.outside_period]: 日期 2019-05-01 不在指定的期间 2026-H2（2026-07-01 至 2026-12-31）之内。"]
 
 
-def test_income_needs_its_source_and_a_fund_sheet_has_no_source(project, gongshi):
-    workbook(project / "r.xlsx", [["日期", "摘要", "收入", "支出", "收入来源"], [D, "广告费", 100, None, None],
+def test_income_needs_its_source_and_a_fund_sheet_has_no_source(repo, gongshi):
+    workbook(repo / "r.xlsx", [["日期", "摘要", "收入", "支出", "收入来源"], [D, "广告费", 100, None, None],
                                   [D, "停车费", 100, None, "停车费"]])
     assert _problems(gongshi("import", "r.xlsx", "--account", "public-revenue").out) == [
         "r.xlsx:明细!E2: 错误[import.field_missing]: 收入要写明收入来源：请加一列“收入来源”，填 广告、停车、场地租赁 或 其他。",
         "r.xlsx:明细!E3: 错误[import.value_invalid]: 收入来源“停车费”不是可用的值：应为 广告、停车、场地租赁 或 其他。"]
-    workbook(project / "r.xlsx", [["日期", "摘要", "收入", "支出", "收入来源", "类型"], [D, "利息", 100, None, "其他", "利息"]])
+    workbook(repo / "r.xlsx", [["日期", "摘要", "收入", "支出", "收入来源", "类型"], [D, "利息", 100, None, "其他", "利息"]])
     assert _problems(gongshi("import", "r.xlsx", "--account", "maintenance-fund").out) == [
         "r.xlsx:明细!E2: 错误[import.value_invalid]: 专项维修资金的明细没有“收入来源”：请清空这一格，或检查 --account。"]
 
 
-def test_files_that_cannot_be_imported_stop_with_a_hint(project, gongshi):
-    (project / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+def test_files_that_cannot_be_imported_stop_with_a_hint(repo, gongshi):
+    (repo / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     result = gongshi("import", "old.xls", "--account", "maintenance-fund")
     assert (result.code, result.out) == (2, "")
     assert result.err == ("gongshi import：old.xls 是 .xls 格式，无法读取：请在 Excel 或 WPS 中打开它，"
                           "“另存为” Excel 工作簿（*.xlsx）或 CSV 文件后再导入。\n")
-    (project / "renamed.xlsx").write_bytes((project / "old.xls").read_bytes())
+    (repo / "renamed.xlsx").write_bytes((repo / "old.xls").read_bytes())
     assert "实际上是旧的 .xls 格式" in gongshi("import", "renamed.xlsx", "--account", "maintenance-fund").err
-    workbook(project / "two.xlsx", [["日期", "摘要", "金额"], [D, "a", 1]], more={"另一张": [["x"]]})
+    workbook(repo / "two.xlsx", [["日期", "摘要", "金额"], [D, "a", 1]], more={"另一张": [["x"]]})
     result = gongshi("import", "two.xlsx", "--account", "maintenance-fund")
     assert result.code == 2
     assert result.err == "gongshi import：two.xlsx 有 2 张有内容的工作表（明细、另一张）：请用 --sheet 工作表名称 指定要导入的一张。\n"
     result = gongshi("import", "two.xlsx", "--account", "maintenance-fund", "--sheet", "第三张")
     assert (result.code, result.err) == (2, "gongshi import：two.xlsx 中没有工作表“第三张”。已有：明细、另一张。\n")
-    (project / "bad.csv").write_bytes(b"\xff\xfe\x00\xd8")       # UTF-16 with a lone surrogate
+    (repo / "bad.csv").write_bytes(b"\xff\xfe\x00\xd8")       # UTF-16 with a lone surrogate
     result = gongshi("import", "bad.csv", "--account", "maintenance-fund")
     assert (result.code, result.err) == (1, "gongshi import：bad.csv 的编码无法识别：请在 Excel 中“另存为” CSV UTF-8（逗号分隔）后再导入。\n")
     assert gongshi("import", "missing.xlsx", "--account", "maintenance-fund").code == 2
@@ -149,8 +149,8 @@ def test_files_that_cannot_be_imported_stop_with_a_hint(project, gongshi):
     assert gongshi("import", "two.xlsx", "--account", "maintenance-fund", "--period", "2026-H3").code == 2
 
 
-def test_a_sheet_name_with_spaces_is_quoted_as_in_a_formula(project, gongshi):
-    workbook(project / "s.xlsx", [["日期", "摘要", "金额", "类型"], ["3月5日", "利息", 1, "利息"]], sheet="2026 明细")
+def test_a_sheet_name_with_spaces_is_quoted_as_in_a_formula(repo, gongshi):
+    workbook(repo / "s.xlsx", [["日期", "摘要", "金额", "类型"], ["3月5日", "利息", 1, "利息"]], sheet="2026 明细")
     assert _problems(gongshi("import", "s.xlsx", "--account", "maintenance-fund").out) == [
         "s.xlsx:'2026 明细'!A2: 错误[import.date_invalid]: 无法把“3月5日”读成日期：应写成 2024-03-05、2024/3/5 或 2024年3月5日，"
         "或使用日期格式的单元格。"]

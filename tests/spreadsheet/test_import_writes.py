@@ -56,8 +56,8 @@ closing_balance: 3100596.09    # 期末余额 = 期初余额 + 本期收入 − 
 """
 
 
-def test_a_bookkeepers_workbook_becomes_a_new_period(project, gongshi):
-    workbook(project / "账.xlsx", BOOK)
+def test_a_bookkeepers_workbook_becomes_a_new_period(repo, gongshi):
+    workbook(repo / "账.xlsx", BOOK)
     result = gongshi("import", "账.xlsx", "--account", "maintenance-fund")
     assert (result.code, result.err) == (0, "")
     assert result.out == (
@@ -69,16 +69,16 @@ def test_a_bookkeepers_workbook_becomes_a_new_period(project, gongshi):
         f"已新建 {FUND}/2026-H2.yml：4 条明细 mf-2026-005 至 mf-2026-008；期初余额 3,091,664.29 取自 2026-H1 的期末余额，"
         "期末余额 3,100,596.09（期初 + 收入 − 支出）。\n"
         "请核对新增的明细和期末余额，再运行 gongshi check；通过后提交合并请求。\n")
-    assert (project / FUND / "2026-H2.yml").read_text(encoding="utf-8") == NEW_PERIOD
+    assert (repo / FUND / "2026-H2.yml").read_text(encoding="utf-8") == NEW_PERIOD
     # 3,091,664.29 + 11,400.00 + 0.80 − 1,234.50 − 1,234.50 = 3,100,596.09
     check = gongshi("check", "--as-of", "2026-11-25")
     assert check.code == 0, check.out
 
 
-def test_rows_appended_to_an_existing_period_leave_its_entries_as_they_were(project, gongshi):
-    ledger = project / FUND / "2026-H1.yml"
+def test_rows_appended_to_an_existing_period_leave_its_entries_as_they_were(repo, gongshi):
+    ledger = repo / FUND / "2026-H1.yml"
     before = ledger.read_text(encoding="utf-8")
-    workbook(project / "补记.xlsx", [["日期", "摘要", "金额", "方向", "类型"],
+    workbook(repo / "补记.xlsx", [["日期", "摘要", "金额", "方向", "类型"],
                                    [date(2026, 6, 30), "2026年6月存款利息补记", 12.34, "借", "利息"],
                                    [date(2026, 6, 30), "银行手续费退还", "-2.00", None, "退还"]])
     result = gongshi("import", "补记.xlsx", "--account", "maintenance-fund", "--period", "2026-H1")
@@ -103,10 +103,10 @@ def test_rows_appended_to_an_existing_period_leave_its_entries_as_they_were(proj
         + before[before.index("closing_balance:"):].replace("3091664.29", "3091674.63"))
 
 
-def test_an_identical_row_already_present_is_skipped_and_reported(project, gongshi):
-    workbook(project / "账.xlsx", BOOK)
+def test_an_identical_row_already_present_is_skipped_and_reported(repo, gongshi):
+    workbook(repo / "账.xlsx", BOOK)
     assert gongshi("import", "账.xlsx", "--account", "maintenance-fund").code == 0
-    written = (project / FUND / "2026-H2.yml").read_bytes()
+    written = (repo / FUND / "2026-H2.yml").read_bytes()
     again = gongshi("import", "账.xlsx", "--account", "maintenance-fund")
     assert again.code == 0
     assert again.out.split("\n")[4:] == [
@@ -118,12 +118,12 @@ def test_an_identical_row_already_present_is_skipped_and_reported(project, gongs
         "没有要添加的明细。",
         "",
     ]
-    assert (project / FUND / "2026-H2.yml").read_bytes() == written
+    assert (repo / FUND / "2026-H2.yml").read_bytes() == written
 
 
-def test_one_new_row_among_known_ones_is_the_only_one_added(project, gongshi):
+def test_one_new_row_among_known_ones_is_the_only_one_added(repo, gongshi):
     # An entry of the sample written out as a bookkeeper would, plus one new row.
-    workbook(project / "账.xlsx", [["日期", "摘要", "支出", "收入", "凭证号", "类型", "表决"],
+    workbook(repo / "账.xlsx", [["日期", "摘要", "支出", "收入", "凭证号", "类型", "表决"],
                                   [date(2025, 10, 28), "更换3号楼1、2单元电梯（验收合格后付至95%，余5%为质保金）", 271700, None,
                                    "记-2025-039", "使用", "2025-elevator"],
                                   [date(2025, 12, 30), "2025年12月存款利息补记", None, "8.00", "记-2025-043", "利息", None]])
@@ -134,17 +134,17 @@ def test_one_new_row_among_known_ones_is_the_only_one_added(project, gongshi):
     assert "[ledger.opening_mismatch]" in gongshi("check", "--as-of", "2026-11-25").out
 
 
-def test_gbk_and_utf8_csv_files_with_text_amounts_and_dates(project, gongshi):
+def test_gbk_and_utf8_csv_files_with_text_amounts_and_dates(repo, gongshi):
     rows = [["日期", "摘要", "收入", "支出", "收入来源", "对方单位"],
             ["2026年7月5日", "电梯广告位使用费", "￥1,234.50", "", "广告", "某某传媒有限公司"],
             ["2026-07-06", "快递柜场地租赁费", "1234.5元", "", "场地租赁", "某某智能科技有限公司"],
             ["20260707", "公共收益转入专项维修资金", "", "1,000.00", "", "示例家园小区专项维修资金账户"]]
     with_type = [row + [kind] for row, kind in zip(rows, ["类型", "收入", "收入", "转出"])]
     for encoding, name in (("gbk", "gbk.csv"), ("utf-8-sig", "bom.csv")):
-        csv_file(project / name, with_type, encoding)
+        csv_file(repo / name, with_type, encoding)
     result = gongshi("import", "gbk.csv", "--account", "public-revenue")
     assert result.code == 0, result.out
-    text = (project / REVENUE / "2026-H2.yml").read_text(encoding="utf-8")
+    text = (repo / REVENUE / "2026-H2.yml").read_text(encoding="utf-8")
     assert ("  - id: pr-2026-022            # 导入自 gbk.csv 第2行\n"
             "    date: 2026-07-05\n"
             "    type: income               # 收入\n"
@@ -160,35 +160,35 @@ def test_gbk_and_utf8_csv_files_with_text_amounts_and_dates(project, gongshi):
     assert "跳过 3 行（与已有的明细相同，不再重复添加）：" in again.out and "没有要添加的明细。" in again.out
 
 
-def test_a_map_file_names_other_headers(project, gongshi):
-    (project / "map.yml").write_text("# 本单位账簿的列名\n发生额: 金额\n收支: 方向\n单据号: 凭证号\n收款方: counterparty\n余额: 忽略\n",
+def test_a_map_file_names_other_headers(repo, gongshi):
+    (repo / "map.yml").write_text("# 本单位账簿的列名\n发生额: 金额\n收支: 方向\n单据号: 凭证号\n收款方: counterparty\n余额: 忽略\n",
                                      encoding="utf-8")
-    workbook(project / "m.xlsx", [["业务日期", "单据号", "摘要", "发生额", "收支", "类型", "收款方", "余额"],
+    workbook(repo / "m.xlsx", [["业务日期", "单据号", "摘要", "发生额", "收支", "类型", "收款方", "余额"],
                                   [date(2026, 8, 1), "付-8", "消防栓维修", -880.0, "贷", "使用", "某某消防工程有限公司", 0],
                                   [date(2026, 8, 2), "收-9", "利息", 9.99, "借", "利息", None, 0]])
     result = gongshi("import", "m.xlsx", "--account", "maintenance-fund", "--map", "map.yml")
     assert result.code == 0, result.out
     assert "凭证号 ← B列“单据号”" in result.out and "金额 ← D列“发生额”" in result.out and "未使用的列" not in result.out
-    text = (project / FUND / "2026-H2.yml").read_text(encoding="utf-8")
+    text = (repo / FUND / "2026-H2.yml").read_text(encoding="utf-8")
     assert ("    type: expense              # 使用\n    amount: 880.00\n    summary: 消防栓维修\n"
             "    counterparty: 某某消防工程有限公司\n    voucher: 付-8\n") in text
     # an expense without a vote is written; check then asks for its authorisation
     assert "[ledger.expense_unauthorized]" in gongshi("check", "--as-of", "2026-11-25").out
 
 
-def test_text_that_yaml_would_read_otherwise_is_quoted(project, gongshi):
-    workbook(project / "q.xlsx", [["日期", "摘要", "金额", "类型", "凭证号", "对方单位"],
+def test_text_that_yaml_would_read_otherwise_is_quoted(repo, gongshi):
+    workbook(repo / "q.xlsx", [["日期", "摘要", "金额", "类型", "凭证号", "对方单位"],
                                   [date(2026, 8, 1), "利息: 第三季度 # 含补息", 1, "利息", 18, "null"],
                                   [date(2026, 8, 2), "- 利息\n补记", 1, "利息", "2026-08-02", "true"]])
     assert gongshi("import", "q.xlsx", "--account", "maintenance-fund").code == 0
-    text = (project / FUND / "2026-H2.yml").read_text(encoding="utf-8")
+    text = (repo / FUND / "2026-H2.yml").read_text(encoding="utf-8")
     assert '    summary: "利息: 第三季度 # 含补息"\n    counterparty: "null"\n    voucher: "18"\n' in text
     assert '    summary: "- 利息\\n补记"\n    counterparty: "true"\n    voucher: "2026-08-02"\n' in text
     assert gongshi("check", "--as-of", "2026-11-25").code == 0
 
 
-def test_a_raw_float_noise_cell_in_a_two_column_book(project, gongshi):
-    book = workbook(project / "n.xlsx", [["日期", "摘要", "收入", "支出", "类型"], [date(2026, 8, 1), "利息", 0.3, None, "利息"]])
+def test_a_raw_float_noise_cell_in_a_two_column_book(repo, gongshi):
+    book = workbook(repo / "n.xlsx", [["日期", "摘要", "收入", "支出", "类型"], [date(2026, 8, 1), "利息", 0.3, None, "利息"]])
     set_raw_number(book, "C2", "0.30000000000000004")
     assert gongshi("import", "n.xlsx", "--account", "maintenance-fund").code == 0
-    assert "    amount: 0.30\n" in (project / FUND / "2026-H2.yml").read_text(encoding="utf-8")
+    assert "    amount: 0.30\n" in (repo / FUND / "2026-H2.yml").read_text(encoding="utf-8")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
@@ -23,7 +22,7 @@ from generator.render import downloads
 from generator.spreadsheet.columns import columns_of
 from generator.spreadsheet.workbook import write_workbook
 from tests.build.helpers import read_yaml
-from tests.conftest import ROOT, SAMPLE_AS_OF, SAMPLE_DATA
+from tests.conftest import SAMPLE_AS_OF, SAMPLE_DATA
 from tests.spreadsheet.helpers import C
 
 BUILD_DATE = date.fromisoformat(SAMPLE_AS_OF)
@@ -159,14 +158,6 @@ def test_edge_amounts_and_text_that_looks_like_a_formula(tmp_path):
 
 # ---------------------------------------------------------------- round trip
 
-def _project(tmp_path, monkeypatch):
-    root = tmp_path / "repo"
-    shutil.copytree(SAMPLE_DATA, root / "data")
-    shutil.copytree(ROOT / "schemas", root / "schemas")
-    monkeypatch.chdir(root)
-    return root
-
-
 def _empty_period(path) -> None:
     text = path.read_text(encoding="utf-8")
     data = read_yaml(path)
@@ -181,9 +172,10 @@ def _empty_period(path) -> None:
     ("public-revenue", "2026-H1", "公共收益 2026年上半年明细"),
     ("maintenance-fund", "2026-H1", None),            # the CSV file
 ])
-def test_download_then_import_into_an_empty_period_gives_the_same_entries(site, tmp_path, monkeypatch, capsys,
+def test_download_then_import_into_an_empty_period_gives_the_same_entries(site, repo, monkeypatch, capsys,
                                                                           account, period, sheet):
-    root = _project(tmp_path, monkeypatch)
+    root = repo
+    monkeypatch.chdir(root)
     ledger = root / C / account / f"{period}.yml"
     original = read_yaml(ledger)
     _empty_period(ledger)

@@ -4,7 +4,6 @@ imported and checked on the sample at 2026-11-25 gives exactly the output the gu
 from __future__ import annotations
 
 import re
-import shlex
 from datetime import date
 from decimal import Decimal
 
@@ -12,7 +11,7 @@ import openpyxl
 
 from generator.builddate import epoch_of
 from tests.workflow.conftest import C
-from tests.workflow.test_guide import BLOCK, GUIDE
+from tests.workflow.test_guide import BLOCK, GUIDE, replayer
 
 SECTION = "## 从 Excel 导入"
 
@@ -58,13 +57,7 @@ def _workbook(path, rows: list[list[str]]) -> None:
 
 def test_the_import_section_shows_real_output(repo, gongshi, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch_of(date(2026, 11, 25))))
-    steps = iter(_console())
-
-    def expect(command: str) -> None:
-        shown, output = next(steps)
-        assert shown == command
-        result = gongshi(*shlex.split(command)[1:])
-        assert result.out.rstrip("\n") == output.rstrip("\n"), f"content/guide.md is out of date for `{command}`"
+    expect = replayer(gongshi, _console())
 
     rows = _sheet_table()
     assert rows[0][:5] == ["记账日期", "凭证字号", "摘要", "借方金额", "贷方金额"]
@@ -79,7 +72,7 @@ def test_the_import_section_shows_real_output(repo, gongshi, monkeypatch):
     _workbook(book, rows)
     expect("gongshi import 维修资金2026下半年.xlsx --account maintenance-fund")
     expect("gongshi check")
-    assert next(steps, None) is None
+    assert next(expect.steps, None) is None
     # the balance column of the sheet agrees with what was written
     written = (repo / C / "maintenance-fund/2026-H2.yml").read_text(encoding="utf-8")
     closing = re.search(r"^closing_balance: (\S+)", written, re.M).group(1)
