@@ -50,7 +50,7 @@ from ..analysis.status import item_status
 from ..analysis.votes import compute_outcome, electorate_of
 from ..formatting import percent, percent_beside_grade, percent_beside_threshold
 from ..model.records import Record
-from ..spreadsheet.workbook import workbook_row
+from .workbook import workbook_row
 
 ACCOUNT_TITLE = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}
 LIST_SEPARATOR = "、"
@@ -329,7 +329,7 @@ def write_downloads(ctx, docs_dir: Path) -> list[dict]:
     folder = docs_dir / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
     sets = datasets(ctx)
-    # The same rows as one .xlsx workbook, a sheet per CSV file (generator/spreadsheet/workbook.py).
+    # The same rows as one .xlsx workbook, a sheet per CSV file (workbook.py).
     rows = [workbook_row(sets, folder, ctx.community.slug, ctx.profile.name if ctx.profile else ctx.community.slug,
                          ctx.as_of)]
     for d in sets:

@@ -1,5 +1,4 @@
-"""Spreadsheets in and out: `gongshi import` reads a bookkeeper's sheet into ledger
-entries; the 数据下载 page gains one .xlsx workbook per community.
+"""Spreadsheets in: `gongshi import` reads a bookkeeper's sheet into ledger entries.
 
 In: table.py reads an .xlsx sheet or a CSV file into cells with their places;
 headers.py finds the header row and maps columns to entry fields (built-in Chinese
@@ -8,6 +7,7 @@ a row into an entry or problems at its cells; yamltext.py writes an entry as YAM
 ledgerfiles.py plans and writes the period files; importer.py runs the whole import and
 returns what it did (commands/import_.py prints it).
 
-Out: columns.py names every download column in Chinese and says what kind of value it
-holds; workbook.py writes the workbook from the same datasets as the CSV files.
+Out: the downloads' workbook is a page of the site, so it is written in render/
+(workbook.py, workbook_columns.py); both sides take the ledger columns' Chinese names
+from model/headers.py.
 """

@@ -18,30 +18,8 @@ import re
 import unicodedata
 
 from ..model import labels
+from ..model.headers import ACCOUNT_NAMES, FIELD_NAMES
 
-# field → its Chinese name (also the header gongshi's own workbook writes for it)
-FIELD_NAMES: dict[str, str] = {
-    "date": "日期",
-    "summary": "摘要",
-    "inflow": "收入",
-    "outflow": "支出",
-    "amount": "金额",
-    "type": "类型",
-    "direction": "方向",
-    "voucher": "凭证号",
-    "counterparty": "对方单位",
-    "vote": "表决",
-    "source": "收入来源",
-    "authorized_by": "授权依据",
-    "from": "转入来源",
-    "to": "转出去向",
-    "emergency_reason": "紧急使用原因",
-    "emergency_approved_by": "紧急使用批准单位",
-    "emergency_reported_on": "紧急使用报告日期",
-    "apportionment_basis": "分摊方式",
-    "apportionment_scope": "分摊范围",
-    "ignore": "忽略",
-}
 AMOUNT_FIELDS = ("inflow", "outflow", "amount")
 TEXT_FIELDS = ("summary", "counterparty", "voucher", "authorized_by")      # written as they are
 # Fields only one account's entries have (records.FundEntry / RevenueEntry).
@@ -110,7 +88,7 @@ ENTRY_TYPES = {
 DIRECTIONS = {normal_header(w): "inflow" for w in ("收", "收入", "借", "借方", "进", "inflow")}
 DIRECTIONS.update({normal_header(w): "outflow" for w in ("支", "支出", "贷", "贷方", "出", "outflow")})
 SOURCES = _words(labels.REVENUE_SOURCE, {"租赁": "lease"})
-FROM_ACCOUNTS = _words({"public-revenue": labels.LEDGER_TARGET["public-revenue"]})
-TO_ACCOUNTS = _words({"maintenance-fund": labels.LEDGER_TARGET["maintenance-fund"]})
+FROM_ACCOUNTS = _words({"public-revenue": ACCOUNT_NAMES["public-revenue"]})
+TO_ACCOUNTS = _words({"maintenance-fund": ACCOUNT_NAMES["maintenance-fund"]})
 BASES = _words(labels.APPORTION_BASIS, {"按面积": "area", "按户": "equal"})
 SCOPE_SEPARATORS = re.compile(r"\s*[、,，;；]\s*")

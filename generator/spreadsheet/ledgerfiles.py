@@ -30,7 +30,7 @@ from ..analysis.ledgers import is_inflow
 from ..analysis.periods import period_bounds, sort_periods
 from ..exits import Stop
 from ..load.yamlread import MAX_FILE_BYTES, decode_source, parse_text
-from ..model import labels
+from ..model.headers import ACCOUNT_NAMES
 from ..model.portal import CommunityData, Portal
 from ..model.records import KINDS, PERIOD_RE
 from ..problems import Problem, display_path, error
@@ -247,7 +247,7 @@ def _compose_new(change: PeriodChange, account: str, origin, source_name: str, d
     first, last = period_bounds(change.period)
     block = "\n".join(entry_text(ident, entry, account, origin(entry)) for ident, entry in change.entries)
     change.text = render("imported-ledger", schema=_schema_ref(data_dir, change.path.parent, account),
-                         account_label=labels.LEDGER_TARGET[account], period=change.period, first_day=first,
+                         account_label=ACCOUNT_NAMES[account], period=change.period, first_day=first,
                          last_day=last, origin=source_name, opening=f"{change.opening:.2f}",
                          previous=change.previous, entries=indent(block, 2), closing=f"{change.closing:.2f}")
 
@@ -309,7 +309,7 @@ def plan(portal: Portal, community: CommunityData, account: str, entries: list[E
             change.previous = previous_period(period, [*periods, *closings])
             if change.previous is None or change.previous not in closings:
                 what = (f"上一期 {change.previous} 的台账有错误" if change.previous
-                        else f"{labels.LEDGER_TARGET[account]}还没有任何一期台账")
+                        else f"{ACCOUNT_NAMES[account]}还没有任何一期台账")
                 raise Stop.usage(f"无法新建 {display_path(path)}：{what}，期初余额无从得知。"
                                  "请先建立（或修正）上一期的台账文件，写明 period、opening_balance、entries 和 closing_balance，再导入。")
             change.opening = closings[change.previous]

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from ..analysis.ledgers import INFLOWS, OUTFLOWS
 from ..model import labels
+from ..model.headers import ACCOUNT_NAMES
 from ..problems import Problem, error
 from ..rules.privacy import find_personal_data
 from .amounts import CellError, amount_of_cell
@@ -170,7 +171,7 @@ class _RowReader:
         for name, owner in ACCOUNT_ONLY.items():
             if owner != account and self.column(name) and not _blank(self.value(name)):
                 self.fail(name, "import.value_invalid",
-                          f"{labels.LEDGER_TARGET[account]}的明细没有“{FIELD_NAMES[name]}”：请清空这一格，或检查 --account。")
+                          f"{ACCOUNT_NAMES[account]}的明细没有“{FIELD_NAMES[name]}”：请清空这一格，或检查 --account。")
         for name in TEXT_FIELDS[1:]:
             if self.column(name) and ACCOUNT_ONLY.get(name, account) == account:
                 fields[name] = self.text(name) or None

@@ -7,6 +7,7 @@ import re
 
 from ..load.scalars import NULL_WORDS
 from ..model import labels
+from ..model.headers import ACCOUNT_NAMES
 from ..scaffold import yaml_text
 from .rows import TYPE_LABELS, Entry
 
@@ -40,9 +41,9 @@ def entry_text(ident: str, entry: Entry, account: str, origin: str) -> str:
     if f.get("source"):
         lines.append(f"  source: {f['source']}  # {labels.REVENUE_SOURCE[f['source']]}")
     if f.get("from"):
-        lines.append(f"  from: {f['from']}  # 转入来源：{labels.LEDGER_TARGET[f['from']]}")
+        lines.append(f"  from: {f['from']}  # 转入来源：{ACCOUNT_NAMES[f['from']]}")
     if f.get("to"):
-        lines.append(f"  to: {f['to']}  # 转出去向：{labels.LEDGER_TARGET[f['to']]}")
+        lines.append(f"  to: {f['to']}  # 转出去向：{ACCOUNT_NAMES[f['to']]}")
     lines.append(f"  amount: {entry.amount:.2f}")
     for name in ("summary", "counterparty", "voucher", "vote", "authorized_by"):
         if f.get(name):

@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.model import labels
+from generator.model.headers import ACCOUNT_NAMES
 from generator.render import downloads
-from generator.spreadsheet.columns import columns_of
-from generator.spreadsheet.workbook import write_workbook
+from generator.render.workbook import write_workbook
+from generator.render.workbook_columns import columns_of
 from tests.build.helpers import read_yaml
 from tests.conftest import SAMPLE_AS_OF, SAMPLE_DATA
 from tests.spreadsheet.helpers import C
@@ -29,7 +30,7 @@ BUILD_DATE = date.fromisoformat(SAMPLE_AS_OF)
 # Enumerated values the workbook shows in Chinese: the labels of model/labels.py (the site
 # shows the same words), and the two the downloads add.
 LABELS: dict[str, set[str]] = {}
-for table in (labels.FUND_ENTRY, labels.REVENUE_ENTRY, labels.REVENUE_SOURCE, labels.APPORTION_BASIS, labels.LEDGER_TARGET,
+for table in (labels.FUND_ENTRY, labels.REVENUE_ENTRY, labels.REVENUE_SOURCE, labels.APPORTION_BASIS, ACCOUNT_NAMES,
               labels.DECLARED_RESULT, labels.MATTER, labels.ITEM_RESULT, labels.INSPECTION_KIND, labels.INSPECTION_SOURCE,
               {"inflow": "收入", "outflow": "支出", "vote": "表决文件所写", "community": "小区概况"}):
     for key, label in table.items():
@@ -64,7 +65,7 @@ def test_every_csv_column_has_a_chinese_header():
              "evaluations": downloads.EVALUATION_COLUMNS, "evaluation-scores": downloads.SCORE_COLUMNS}
     for stem, names in lists.items():
         missing = [name for name in names if name not in columns_of(stem)]
-        assert missing == [], f"{stem}: add a Chinese header in generator/spreadsheet/columns.py for {missing}"
+        assert missing == [], f"{stem}: add a Chinese header in generator/render/workbook_columns.py for {missing}"
         headers = [columns_of(stem)[name].header for name in names]
         assert len(set(headers)) == len(headers) and all(re.search(r"[\u4e00-\u9fff]", h) for h in headers)
 

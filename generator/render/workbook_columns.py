@@ -1,9 +1,9 @@
 """Every column of the CSV downloads, as the workbook shows it: a Chinese header and
 the kind of value (what becomes a number, a date, or a Chinese label).
 
-The workbook is written from the same rows as the CSV files (render/downloads.py), so
-the two cannot disagree; this table only says how each column looks in a spreadsheet.
-A ledger's columns use the import's own field names (fields.FIELD_NAMES), so a
+The workbook is written from the same rows as the CSV files (downloads.py), so the two
+cannot disagree; this table only says how each column looks in a spreadsheet. A
+ledger's columns use the names `gongshi import` reads (model/headers.py), so a
 downloaded sheet imports as it is. A column missing here (one added to the CSV later)
 is still written, as text under its CSV name; a test lists the columns without a name.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import labels
-from .fields import FIELD_NAMES
+from ..model.headers import ACCOUNT_NAMES, FIELD_NAMES
 
 TEXT, MONEY, AREA, COUNT, SCORE, DATE = "text", "money", "area", "count", "score", "date"
 
@@ -47,8 +47,8 @@ LEDGER = {
     "authorized_by": _field("authorized_by"),
     "emergency_reason": _field("emergency_reason"),
     "period": Column("期间"),
-    "from": _field("from", words=labels.LEDGER_TARGET),
-    "to": _field("to", words=labels.LEDGER_TARGET),
+    "from": _field("from", words=ACCOUNT_NAMES),
+    "to": _field("to", words=ACCOUNT_NAMES),
     "apportionment_basis": _field("apportionment_basis", words=labels.APPORTION_BASIS),
     "apportionment_scope": _field("apportionment_scope"),
     "emergency_approved_by": _field("emergency_approved_by"),

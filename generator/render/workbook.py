@@ -1,6 +1,6 @@
 """数据下载: one .xlsx workbook per community, a sheet per CSV file, in the page's order.
 
-The sheets hold the very rows of the CSV files (render/downloads.py builds both), with a
+The sheets hold the very rows of the CSV files (downloads.py builds both), with a
 Chinese header row and typed cells: money, areas and scores are numbers (money and
 areas with two decimals shown), head counts whole numbers, dates real dates, enumerated
 values their Chinese labels. Text is exact: a summary that starts with “=” is a text
@@ -27,7 +27,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.writer.excel import ExcelWriter
 
-from .columns import AREA, COUNT, DATE, MONEY, SCORE, column
+from .workbook_columns import AREA, COUNT, DATE, MONEY, SCORE, column
 
 MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
