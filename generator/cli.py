@@ -55,6 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
     data_option(p)
     as_of_option(p)
 
+    p = sub.add_parser("import", help="从 Excel 工作簿（.xlsx）或 CSV 文件导入台账明细")
+    p.add_argument("file", type=Path, metavar="FILE", help="要导入的 .xlsx 或 .csv 文件")
+    p.add_argument("--community", metavar="SLUG", help="小区（只有一个小区时可省略）")
+    p.add_argument("--account", required=True, choices=("maintenance-fund", "public-revenue"),
+                   help="导入到专项维修资金（maintenance-fund）或公共收益（public-revenue）")
+    p.add_argument("--period", metavar="P", help="全部放入这一期（如 2026-H2）；默认按每行的日期放入所在的期间")
+    p.add_argument("--map", type=Path, metavar="MAP.yml", help="列名对照表（YAML，每行“表头: 字段”），用于内置列名以外的表头")
+    p.add_argument("--sheet", metavar="NAME", help="要导入的工作表（工作簿只有一张有内容的工作表时可省略）")
+    data_option(p)
+
     p = sub.add_parser("diff", help="比较两个 git 版本之间公示内容的变化（中文 Markdown）")
     p.add_argument("base", metavar="BASE")
     p.add_argument("head", metavar="HEAD", nargs="?")
@@ -114,6 +124,9 @@ def _dispatch(args, as_of) -> ExitCode:
     if command == "new":
         from .commands import new
         return new.run(args.kind, args.community, args.data, as_of)
+    if command == "import":
+        from .commands import import_
+        return import_.run(args.file, args.community, args.account, args.data, args.period, args.map, args.sheet)
     if command == "diff":
         from .commands import diff
         return diff.run(args.base, args.head, args.data, as_of)

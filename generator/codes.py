@@ -71,6 +71,23 @@ CODES: dict[str, tuple[str, str]] = {
     "published.silent_edit": (E, "已公示的记录被修改或删除，却没有更正公告"),
     # settings
     "site.admin_invalid": (E, "site.yml 的 admin（网页表单）设置不全或不对"),
+    # gongshi import: a cell of a spreadsheet, reported as FILE:SHEET!C12 (nothing is written)
+    "import.header_missing": (E, "前 20 行中找不到表头（日期、摘要、金额等列名）"),
+    "import.column_missing": (E, "表头中缺少日期、摘要或金额列"),
+    "import.column_duplicate": (E, "两列表示同一个字段，或“金额”列与“收入”“支出”列并存"),
+    "import.map_invalid": (E, "--map 列名对照表写错：不是“表头: 字段”，或字段不存在"),
+    "import.date_invalid": (E, "日期无法识别，或不是真实存在的日期"),
+    "import.amount_invalid": (E, "金额无法识别（不是数字、逻辑值、错误值，或数字格超过 15 位有效数字）"),
+    "import.amount_precision": (E, "金额不是精确到分的数（超过两位小数，如 12.345）"),
+    "import.amount_negative": (E, "收入或支出列中的金额为负数"),
+    "import.amount_both": (E, "同一行既有收入又有支出"),
+    "import.field_missing": (E, "必填的日期、摘要、金额、收入来源等为空"),
+    "import.value_invalid": (E, "类型、方向、收入来源、分摊方式等不是可用的值，或该账目没有这一字段"),
+    "import.type_missing": (E, "没有类型列，而金额的方向对应不止一种类型"),
+    "import.direction_mismatch": (E, "类型或方向与金额所在的收入/支出一方不一致"),
+    "import.vote_unknown": (E, "表决列写的表决不存在"),
+    "import.no_period": (E, "日期早于最早的台账期间，无处放入"),
+    "import.outside_period": (E, "日期不在 --period 指定的期间之内"),
     # gongshi itself
     "internal.rule_failed": (E, "某条检查规则内部出错（请报告给维护者），其余检查照常进行"),
 }

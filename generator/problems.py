@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from enum import Enum
@@ -28,12 +29,47 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True, order=True)
 class Location:
+    """A place in a text file (line, column), or a cell of a spreadsheet (`gongshi import`).
+
+    A cell has `sheet` set: `line` is its row, `column` its column (A = 1), and it is
+    printed as Excel names it, `FILE:SHEET!C12`; a CSV file has no sheets (`sheet=""`),
+    its cells print as `FILE:C12`.
+    """
+
     path: str
     line: int = 1
     column: int = 1
+    sheet: str | None = None
+
+    @property
+    def position(self) -> str:
+        """`12:3` in a text file, `明细!C12` in a workbook, `C12` in a CSV file."""
+        if self.sheet is None:
+            return f"{self.line}:{self.column}"
+        cell = f"{column_letters(self.column)}{self.line}"
+        return f"{sheet_reference(self.sheet)}!{cell}" if self.sheet else cell
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+        return f"{self.path}:{self.position}"
+
+
+def column_letters(column: int) -> str:
+    """1 → A, 27 → AA: a column as spreadsheets name it."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+_PLAIN_SHEET_NAME = re.compile(r"[^\W\d]\w*")
+
+
+def sheet_reference(name: str) -> str:
+    """A sheet name as a formula writes it: quoted when it holds spaces or punctuation."""
+    if _PLAIN_SHEET_NAME.fullmatch(name):
+        return name
+    return "'" + name.replace("'", "''") + "'"
 
 
 @dataclass(frozen=True)
@@ -95,7 +131,7 @@ def _one_line(text: str) -> str:
 
 def format_text(problems: list[Problem]) -> str:
     lines = [
-        _one_line(f"{display_path(p.location.path)}:{p.location.line}:{p.location.column}: "
+        _one_line(f"{display_path(p.location.path)}:{p.location.position}: "
                   f"{p.severity.label}[{p.code}]: {p.message}")
         for p in problems
     ]
@@ -119,6 +155,8 @@ def format_json(problems: list[Problem]) -> str:
             "severity": p.severity.value,
             "code": p.code,
             "message": p.message,
+            # a spreadsheet cell (gongshi import) also says where as spreadsheets do
+            **({"sheet": p.location.sheet, "cell": p.location.position} if p.location.sheet is not None else {}),
         }
         for p in problems
     ]

@@ -32,8 +32,9 @@ LAYERS: list[tuple[str, set[str], set[str]]] = [
     ("analysis", {"generator.analysis"}, {"foundation", "load", "model"}),
     # pipeline runs load → validate → model → rules: the whole `gongshi check`
     ("rules", {"generator.rules", "generator.pipeline"}, {"foundation", "load", "validate", "model", "analysis"}),
-    # editors' tools on checked data: `check --base` and `diff` (published/), `new` (scaffold/), `fmt`
-    ("workflow", {"generator.published", "generator.scaffold", "generator.fmt"},
+    # editors' tools on checked data: `check --base` and `diff` (published/), `new` (scaffold/), `fmt`,
+    # `import` (spreadsheet/)
+    ("workflow", {"generator.published", "generator.scaffold", "generator.fmt", "generator.spreadsheet"},
      {"foundation", "load", "validate", "model", "analysis", "rules"}),
     # pages from checked records: they never run or read the rules that checked them
     ("render", {"generator.render", "generator.district"}, {"foundation", "load", "model", "analysis"}),

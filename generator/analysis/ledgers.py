@@ -13,6 +13,10 @@ INFLOWS = {
     "maintenance-fund": ("deposit", "interest", "transfer_in"),
     "public-revenue": ("income",),
 }
+OUTFLOWS = {
+    "maintenance-fund": ("expense", "refund"),
+    "public-revenue": ("cost", "expense", "transfer_out"),
+}
 
 
 def is_inflow(account: str, entry_type: str) -> bool:

@@ -51,6 +51,7 @@ from ..analysis.votes import compute_outcome, electorate_of
 from ..formatting import percent, percent_beside_grade, percent_beside_threshold
 from ..model.labels import ACCOUNT_TITLE, ACCOUNTS, TALLY
 from ..model.records import Record
+from .workbook import workbook_row
 
 LIST_SEPARATOR = "、"
 
@@ -326,8 +327,11 @@ def write_downloads(ctx, docs_dir: Path) -> list[dict]:
     """Write the files into docs_dir/downloads; return the rows of the 数据下载 page."""
     folder = docs_dir / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for d in datasets(ctx):
+    sets = datasets(ctx)
+    # The same rows as one .xlsx workbook, a sheet per CSV file (workbook.py).
+    rows = [workbook_row(sets, folder, ctx.community.slug, ctx.profile.name if ctx.profile else ctx.community.slug,
+                         ctx.as_of)]
+    for d in sets:
         (folder / f"{d.stem}.csv").write_bytes(_csv(d.columns, d.rows))
         row = {"label": d.label, "csv": f"downloads/{d.stem}.csv", "csv_name": f"{d.stem}.csv",
                "json": None, "json_name": None}

@@ -46,7 +46,7 @@ def append_item(text: str, doc: Document, list_key: str, item: str) -> tuple[str
         if value == []:
             if not _EMPTY_FLOW.search(head.split("#", 1)[0]):
                 raise CannotInsert(list_key)
-            lines[key_line - 1] = _EMPTY_FLOW.sub("", head, count=1)
+            lines[key_line - 1] = _EMPTY_FLOW.sub("", head, count=1).rstrip()
         item_indent = key_pos[1] - 1 + 2
         index = key_line
     else:

@@ -62,10 +62,9 @@ def _fill(path, values: dict[str, str]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-@pytest.fixture
-def story(repo, gongshi, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch_of(date(2026, 11, 25))))
-    steps = iter(_console())
+def replayer(gongshi, console: list[tuple[str, str]]):
+    """expect(command): the next console block shows `command`, and running it prints the block's output."""
+    steps = iter(console)
 
     def expect(command: str) -> None:
         shown, output = next(steps)
@@ -73,7 +72,14 @@ def story(repo, gongshi, monkeypatch):
         result = gongshi(*shlex.split(command)[1:])
         assert result.out.rstrip("\n") == output.rstrip("\n"), f"content/guide.md is out of date for `{command}`"
 
-    return repo, gongshi, expect
+    expect.steps = steps
+    return expect
+
+
+@pytest.fixture
+def story(repo, gongshi, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch_of(date(2026, 11, 25))))
+    return repo, gongshi, replayer(gongshi, _console())
 
 
 def test_the_guide_shows_real_output(story):
