@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import __version__
 from .builddate import BadDate, resolve_build_date
 from .exits import ExitCode, Stop
 
@@ -23,6 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gongshi", description="小区信息公开门户生成器：检查数据、生成网站和公示栏打印版。")
+    parser.add_argument("--version", action="version", version=f"gongshi {__version__}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
     def data_option(p):
