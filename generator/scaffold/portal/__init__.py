@@ -5,7 +5,8 @@ pinned requirement, GitHub and Gitea workflows, pre-commit, .gitignore), data/ (
 and community/ (one community's files, written once per community). A name ending in
 `.in` is a `string.Template` and loses the suffix; a path part starting with `dot-`
 starts with `.` in the repository (hidden names would be easy to lose in a wheel).
-The JSON Schemas and .vscode/settings.json are written from the models.
+The JSON Schemas are written from the models; .vscode/settings.json is gongshi's own
+(a test keeps the two equal and checks it maps every data file to its schema).
 
 The data passes `gongshi check` as written: a committee of five, an empty ledger period of
 the current year for each account, and a first notice (printed, so the first build makes
@@ -14,7 +15,6 @@ a PDF). Names and figures are placeholders the README asks to replace before the
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
@@ -28,18 +28,6 @@ from ...model.records import KINDS
 from ...model.schema import schema_text
 from .. import align
 
-# The data folders each JSON Schema describes (gongshi's own .vscode/settings.json is the same).
-SCHEMA_GLOBS = {
-    "site": ["data/site.yml"],
-    "community": ["data/communities/*/community.yml"],
-    "committee": ["data/communities/*/committee.yml"],
-    "maintenance-fund": ["data/communities/*/maintenance-fund/*.yml"],
-    "public-revenue": ["data/communities/*/public-revenue/*.yml"],
-    "vote": ["data/communities/*/votes/*.yml"],
-    "notice": ["data/communities/*/notices/*.yml"],
-    "inspection": ["data/communities/*/inspections/*.yml"],
-    "evaluation": ["data/communities/*/evaluations/*.yml"],
-}
 NOTICE_DAYS = 15      # the first notice's period, both ends counted (site.yml asks at least 7)
 
 
@@ -61,24 +49,6 @@ STREET = "某某街道"
 def requirement() -> str:
     """The one install line of a portal (requirements.txt): the gongshi that wrote it."""
     return f"gongshi=={__version__}"
-
-
-def settings_json() -> str:
-    """.vscode/settings.json: every data folder mapped to its schema, YAML typed with spaces."""
-    settings = {
-        "yaml.schemas": {f"./schemas/{kind}.schema.json": globs for kind, globs in SCHEMA_GLOBS.items()},
-        "yaml.validate": True,
-        "yaml.completion": True,
-        "yaml.format.enable": False,
-        "yaml.customTags": [],
-        "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2, "editor.detectIndentation": False,
-                   "editor.renderWhitespace": "boundary"},
-        "files.encoding": "utf8",
-        "files.eol": "\n",
-        "files.insertFinalNewline": True,
-        "files.trimTrailingWhitespace": False,
-    }
-    return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
 
 
 def _templates(folder: str) -> dict[str, Traversable]:
@@ -151,7 +121,6 @@ def portal_files(as_of: date, *, district: bool) -> dict[str, str]:
     for seed in seeds:
         files.update(_community_files(seed, as_of, f"{seed.name}业主委员会"))
     files.update({f"schemas/{kind}.schema.json": schema_text(kind) for kind in KINDS})
-    files[".vscode/settings.json"] = settings_json()
     return dict(sorted(files.items()))
 
 
