@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import __version__
 from .builddate import BadDate, resolve_build_date
 from .exits import ExitCode, Stop
 
@@ -23,6 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gongshi", description="小区信息公开门户生成器：检查数据、生成网站和公示栏打印版。")
+    parser.add_argument("--version", action="version", version=f"gongshi {__version__}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
     def data_option(p):
@@ -35,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_option(p)
     as_of_option(p)
     p.add_argument("--format", choices=("text", "json", "github"), default="text", help="输出格式（默认 text）")
-    p.add_argument("--base", metavar="REV", help="同时检查相对于 git 版本 REV 已公示的记录是否被悄悄修改")
+    p.add_argument("--base", metavar="REV", help="同时检查相对于 git 版本 REV 已公示的记录是否被悄悄修改；默认在非默认分支上与默认分支的分叉点比较，none 表示不比较")
 
     p = sub.add_parser("build", help="检查数据，生成网站和公示栏打印版 PDF")
     data_option(p)
@@ -81,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("verify", help="按 manifest.json 重新核对已构建或下载的网站")
     p.add_argument("site", type=Path, metavar="SITE")
+
+    p = sub.add_parser("init", help="新建一个小区公示网站的仓库：示例数据、说明、自动检查和发布的工作流")
+    p.add_argument("dir", type=Path, metavar="DIR", help="新仓库的文件夹（不存在时新建；须为空）")
+    p.add_argument("--district", action="store_true", help="街道（多个小区）的仓库：写两个小区")
+    as_of_option(p)
     return parser
 
 
@@ -133,6 +140,9 @@ def _dispatch(args, as_of) -> ExitCode:
     if command == "fmt":
         from .commands import fmt
         return fmt.run(args.data, args.files, check_only=args.check)
+    if command == "init":
+        from .commands import init
+        return init.run(args.dir, as_of, args.district)
     from .commands import verify
     return verify.run(args.site)
 

@@ -88,6 +88,39 @@ def resolve_commit(top: Path, rev: str) -> str:
     return result.stdout.decode().strip()
 
 
+def _ok(result: subprocess.CompletedProcess) -> str | None:
+    return result.stdout.decode("utf-8", "replace").strip() if result.returncode == 0 else None
+
+
+def current_branch(top: Path) -> str | None:
+    """The branch HEAD is on; None when HEAD is detached (a CI checkout of a merge commit)."""
+    return _ok(_git(["symbolic-ref", "-q", "--short", "HEAD"], top)) or None
+
+
+def has_commit(top: Path, ref: str) -> bool:
+    return _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top).returncode == 0
+
+
+def default_branch(top: Path) -> tuple[str, str] | None:
+    """(name, ref) of the repository's default branch: the one origin/HEAD names (set by
+    git clone), else `main` or `master`, a local branch or origin's. None when none exists."""
+    remote_head = _ok(_git(["symbolic-ref", "-q", "refs/remotes/origin/HEAD"], top))
+    prefix = "refs/remotes/origin/"
+    if remote_head and remote_head.startswith(prefix) and has_commit(top, remote_head):
+        return remote_head[len(prefix):], remote_head
+    for name in ("main", "master"):
+        for ref in (f"refs/heads/{name}", f"{prefix}{name}"):
+            if has_commit(top, ref):
+                return name, ref
+    return None
+
+
+def merge_base(top: Path, ref: str) -> str | None:
+    """The commit where HEAD's history left `ref`'s; None when they share none (or a shallow
+    clone does not hold it)."""
+    return _ok(_git(["merge-base", "HEAD", ref], top))
+
+
 def _safe_relative(path: str) -> PurePosixPath | None:
     parts = path.split("/")
     if any(part in ("", ".", "..", ".git") or "\\" in part for part in parts):

@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .build.portal import build_portal
-from .build.project import project_file
+from .build.project import Project
 from .builddate import CHINA, BadDate, resolve_build_date
 from .exits import ExitCode, Stop
 from .problems import print_text
@@ -45,7 +45,7 @@ Snapshot = dict[str, tuple[int, int]]
 
 def watched_paths(data_dir: Path) -> list[Path]:
     """What a rebuild depends on: the data and the project's site files beside it."""
-    return [data_dir.resolve()] + [project_file(data_dir, name).resolve() for name in ("content", "overrides", "mkdocs.yml")]
+    return [data_dir.resolve()] + [path.resolve() for path in Project.around(data_dir).watched()]
 
 
 def snapshot(paths: list[Path]) -> Snapshot:

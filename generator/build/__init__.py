@@ -9,7 +9,9 @@
 - staging.py:   build beside --out, swap it in with two renames, or leave it untouched
 - guard.py:     what --out may not be
 - manifest.py:  manifest.json, the SHA-256 of every data and site file
-- content.py, pdfs.py, project.py: hand-written pages, notice PDFs, the files beside data/
+- project.py:   the portal's folder around data/, its own site files over gongshi's defaults
+- site_files.py: a build's merged overrides/ and content/, and the effective mkdocs.yml
+- content.py, pdfs.py: hand-written pages into the docs, notice PDFs
 - result.py:    what a build made (BuildResult); a build that cannot be made raises exits.Stop
 
 This package imports nothing itself (`gongshi verify` reads manifest.py without the rest),

@@ -30,8 +30,9 @@ from ..model.portal import Portal
 from .guard import refuse_out_dir
 from .jobs import CommunityJob, JobResult, OverviewJob, build_community, build_overview
 from .manifest import MANIFEST, write_manifest
-from .project import cache_root, project_file, site_url
+from .project import cache_root, site_url
 from .result import BuildResult, PdfCount
+from .site_files import SiteFiles
 from .sitecache import KeyInputs, SiteCache, community_key
 from .staging import staging
 from .workers import Progress, Workers
@@ -58,13 +59,13 @@ def _collect(futures: dict[str, AsyncResult]) -> list[JobResult]:
     return results
 
 
-def build_district(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool,
+def build_district(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, files: SiteFiles, *, pdf: bool,
                    only: str | None = None, workers: Workers | None = None,
                    before_manifest: Callable[[Path], None] = lambda built: None) -> BuildResult:
     cache = cache_root(data_dir)
-    mkdocs_yml = project_file(data_dir, "mkdocs.yml")
+    mkdocs_yml = files.mkdocs_yml
     key_inputs = KeyInputs.of_build(data_dir, as_of, pdf)
-    refuse_out_dir(out_dir, (data_dir.resolve(), cache, mkdocs_yml, key_inputs.content_dir))
+    refuse_out_dir(out_dir, (data_dir.resolve(), cache, *key_inputs.project.precious()))
     site = portal.site.model
     base_url = site_url(site.base_url)
     store = SiteCache(cache / "sites")
@@ -76,7 +77,7 @@ def build_district(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *
     keys = {slug: community_key(shared, slug, portal.communities[slug].folder) for slug in slugs}
     reusable = {slug: store.files(slug, keys[slug]) for slug in slugs}
     jobs = [CommunityJob(slug, keys[slug], data_dir.resolve(), portal.site, portal.communities[slug], as_of, pdf,
-                         base_url, base_url + slug + "/", store.root, mkdocs_yml, key_inputs.content_dir,
+                         base_url, base_url + slug + "/", store.root, mkdocs_yml, files.content_dir,
                          cache / "pdf", cache / "charts")
             for slug in slugs if reusable[slug] is None]
     own = workers is None

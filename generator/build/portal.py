@@ -11,8 +11,9 @@ from ..exits import Stop
 from ..load.discover import community_folders
 from ..pipeline import check
 from ..problems import Problem
-from .project import refuse_project_links
+from .project import Project, refuse_project_links
 from .result import BuildResult
+from .site_files import site_files
 
 
 def checked_portal(data_dir: Path, as_of: date, community: str | None,
@@ -49,13 +50,16 @@ def build_portal(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool = True
         portal = checked_portal(data_dir, as_of, community, on_checked)
         if len(portal.communities) > 1:
             from .district import build_district
-            return build_district(portal, data_dir, out_dir, as_of, pdf=pdf, only=community, workers=workers,
-                                  before_manifest=_admin_writer(portal, data_dir, admin))
+            with site_files(Project.around(data_dir)) as files:
+                return build_district(portal, data_dir, out_dir, as_of, files, pdf=pdf, only=community,
+                                      workers=workers, before_manifest=_admin_writer(portal, data_dir, admin))
     finally:
         if workers is not None:
             workers.close()
     from .single import build_single
-    return build_single(portal, data_dir, out_dir, as_of, pdf=pdf, before_manifest=_admin_writer(portal, data_dir, admin))
+    with site_files(Project.around(data_dir)) as files:
+        return build_single(portal, data_dir, out_dir, as_of, files, pdf=pdf,
+                            before_manifest=_admin_writer(portal, data_dir, admin))
 
 
 def _admin_writer(portal, data_dir: Path, admin: bool) -> Callable[[Path], None]:

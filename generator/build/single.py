@@ -16,29 +16,29 @@ from .content import merge_content
 from .guard import refuse_out_dir
 from .manifest import write_manifest
 from .pdfs import render_pdfs
-from .project import cache_root, project_file, site_url
+from .project import Project, cache_root, site_url
 from .result import BuildResult
+from .site_files import SiteFiles
 from .staging import staging
 
 
-def build_single(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool,
+def build_single(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, files: SiteFiles, *, pdf: bool,
                  before_manifest: Callable[[Path], None] = lambda built: None) -> BuildResult:
     site = portal.site.model
     community = next(iter(portal.communities.values()))
     base_url = site_url(site.base_url)
-    mkdocs_yml = project_file(data_dir, "mkdocs.yml")
     ctx = views.make_context(portal, community, as_of, base_url, with_pdf=pdf)
     charts = CachedCharts(cache_root(data_dir) / "charts")  # matplotlib only for changed charts
     with tempfile.TemporaryDirectory(prefix="gongshi-docs-") as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
         nav = pages.render_community(ctx, docs, site.title, charts)
-        nav += merge_content(project_file(data_dir, "content"), docs)
+        nav += merge_content(files.content_dir, docs)
         pdfs = render_pdfs(ctx, docs, cache_root(data_dir) / "pdf") if pdf else None
-        refuse_out_dir(out_dir, (docs.resolve(), mkdocs_yml.resolve()))
+        refuse_out_dir(out_dir, (docs.resolve(), *Project.around(data_dir).precious()))
         with staging(out_dir) as built:
             build_site(docs, built, site_name=site.title, nav=nav, site_url=base_url,
-                       base_config=mkdocs_yml, build_date=as_of)
+                       base_config=files.mkdocs_yml, build_date=as_of)
             before_manifest(built)   # the web forms (--admin), before the files are listed
             write_manifest(data_dir, built, as_of)
     return BuildResult(out_dir, as_of, district=False, communities=(community.slug,),

@@ -2,7 +2,7 @@
 
 A community's site is a pure function of its own data folder, site.yml, the generator
 (code, templates, and the versions of MkDocs, Material, jieba, WeasyPrint …), mkdocs.yml,
-overrides/, content/, the build date and the PDF switch. Same key, same bytes: a rebuild copies an
+overrides/ and content/ (gongshi's defaults and the portal's own), the build date and the PDF switch. Same key, same bytes: a rebuild copies an
 unchanged community's site from here instead of rendering and building it again, and the
 result is identical to a full build. An entry appears by a rename of a finished build
 (build/staging.py) and counts only once its file list is recorded beside it.
@@ -22,13 +22,12 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-import yaml
-
 from ..files import sha256_file, write_atomically
-from .project import project_file
+from ..resources import SITE_FILES
+from .project import Project
 
 # Bump when the meaning of the key's ingredients changes, so old entries are never matched.
-KEY_FORMAT = 1
+KEY_FORMAT = 2
 # Distributions whose version can change a page's or a PDF's bytes.
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "jieba", "markdown", "pymdown-extensions", "jinja2",
                  "matplotlib", "weasyprint", "segno", "pydantic", "pyyaml")
@@ -72,42 +71,31 @@ def generator_digest() -> str:
     return digest.hexdigest()
 
 
-def custom_dir(mkdocs_yml: Path) -> Path | None:
-    """The theme's custom_dir (overrides/), resolved as site/mkdocs_build.py resolves it."""
-    try:
-        config = yaml.safe_load(mkdocs_yml.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return None  # the site build reports it
-    theme = config.get("theme") if isinstance(config, dict) else None
-    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
-        return (mkdocs_yml.parent / theme["custom_dir"]).resolve()
-    return None
-
-
 @dataclass(frozen=True)
 class KeyInputs:
     """What every community of one build shares."""
 
     site_yml: Path
-    mkdocs_yml: Path
-    content_dir: Path
+    project: Project
     as_of: date
     pdf: bool
 
     @classmethod
     def of_build(cls, data_dir: Path, as_of: date, pdf: bool) -> KeyInputs:
-        return cls(data_dir.resolve() / "site.yml", project_file(data_dir, "mkdocs.yml"),
-                   project_file(data_dir, "content"), as_of, pdf)
+        return cls(data_dir.resolve() / "site.yml", Project.around(data_dir), as_of, pdf)
 
     def digest(self) -> str:
         digest = hashlib.sha256(f"gongshi-site-cache {KEY_FORMAT}\0".encode())
         digest.update(generator_digest().encode())
         _hash_file(digest, self.site_yml, "site.yml")
-        _hash_file(digest, self.mkdocs_yml, "mkdocs.yml")
-        overrides = custom_dir(self.mkdocs_yml)
-        if overrides is not None:
-            _hash_tree(digest, overrides, "overrides", skip_dotfiles=False)
-        _hash_tree(digest, self.content_dir, "content", skip_dotfiles=False)
+        # Each layer of the site files (gongshi's defaults, then the portal's own), in the
+        # order build/site_files.py lays them over each other.
+        for name in SITE_FILES:
+            for number, layer in enumerate(self.project.layers(name)):
+                if name == "mkdocs.yml":
+                    _hash_file(digest, layer, f"{name} {number}")
+                else:
+                    _hash_tree(digest, layer, f"{name} {number}", skip_dotfiles=False)
         digest.update(f"as_of {self.as_of.isoformat()}\0pdf {int(self.pdf)}\0".encode())
         return digest.hexdigest()
 

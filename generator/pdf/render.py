@@ -17,6 +17,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
+from ..exits import Stop
 from ..files import write_atomically
 from ..render.print_types import NoticePrintView, PrintTable
 from . import cache, fonts
@@ -181,9 +182,14 @@ def _qr_svg(url: str) -> str:
 
 def _write_pdf(html: str, *, identifier: bytes) -> bytes:
     """The single WeasyPrint call (tests replace it to prove a cache hit renders nothing)."""
-    from weasyprint import HTML  # noqa: PLC0415 - only after the font check, see module doc
+    try:
+        from weasyprint import HTML  # noqa: PLC0415 - only after the font check, see module doc
 
-    from .fetcher import AssetFetcher  # noqa: PLC0415 - imports WeasyPrint too
+        from .fetcher import AssetFetcher  # noqa: PLC0415 - imports WeasyPrint too
+    except (ImportError, OSError) as error:  # WeasyPrint loads Pango as it is imported
+        raise Stop.environment(f"WeasyPrint 无法加载，不能生成公示 PDF：{error}。Debian/Ubuntu 上请运行 "
+                               "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0，再 pip install weasyprint；"
+                               "不需要 PDF 时可加 --no-pdf。") from error
 
     fetcher = AssetFetcher()
     # No dates unless the template sets dcterms.created/modified from the view, and a

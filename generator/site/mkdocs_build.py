@@ -52,7 +52,7 @@ def build_site(
     docs_dir = Path(docs_dir).resolve()
     site_dir = Path(site_dir).resolve()
     base_config = Path(base_config).resolve()
-    _require_jieba()
+    _require_site_stack()
     with tempfile.TemporaryDirectory(prefix="gongshi-mkdocs-") as work:
         config_file = Path(work) / "mkdocs.yml"
         config = _effective_config(base_config, docs_dir, site_dir, site_name=site_name, nav=nav, site_url=site_url)
@@ -62,7 +62,12 @@ def build_site(
     _compact_search_index(site_dir)
 
 
-def _require_jieba() -> None:
+def _require_site_stack() -> None:
+    try:
+        import material  # noqa: F401 - the theme every portal is built with
+    except ImportError as error:
+        raise SiteBuildError(f"缺少网站主题 Material for MkDocs（{error}）。请重新安装 gongshi，"
+                             "或运行 pip install \"mkdocs-material>=9.5,<10\"。", ExitCode.ENVIRONMENT) from error
     # Material imports jieba inside a try/except and, without it, silently writes an
     # index where every Chinese sentence is one token: search then finds nothing.
     try:

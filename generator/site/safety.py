@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import PACKAGE_ROOT
+from ..resources import default_path
 
 # Attributes through which a browser fetches something by itself, per tag.
 _LOADING_ATTRIBUTES = {
@@ -157,7 +157,7 @@ def _known_inline_scripts() -> tuple[re.Pattern[str], ...]:
     inside a string literal, so they match "no quote, no angle bracket, no backslash".
     """
     templates = sorted((_material_templates() / "partials" / "javascripts").glob("*.html"))
-    templates += sorted((PACKAGE_ROOT / "overrides").rglob("*.html"))
+    templates += sorted(default_path("overrides").rglob("*.html"))
     patterns = []
     for template in templates:
         for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.DOTALL):

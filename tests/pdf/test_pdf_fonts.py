@@ -152,3 +152,15 @@ def test_characters_spread_over_fonts_still_print(monkeypatch):
 def test_only_cjk_characters_are_checked():
     assert fonts.cjk_codepoints("Room 101，公示：¥1,234.00") == sorted(map(ord, "，公示："))
     assert fonts._charset_ranges([0x4E00, 0x4E01, 0x4E02, 0x4E2D]) == "4e00-4e02 4e2d"
+
+
+def test_weasyprint_that_cannot_load_is_exit_3_naming_pango(monkeypatch):
+    # WeasyPrint loads Pango when it is imported: without the library the import fails.
+    from generator.exits import ExitCode, Stop
+    from generator.pdf import render
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    with pytest.raises(Stop) as stopped:
+        render._write_pdf("<html></html>", identifier=b"x")
+    assert stopped.value.exit_code == ExitCode.ENVIRONMENT
+    assert "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0" in stopped.value.message

@@ -81,6 +81,14 @@ def test_missing_jieba_is_an_error_not_a_silent_unsegmented_index(tmp_path, monk
     assert not (tmp_path / "site").exists()
 
 
+def test_missing_material_is_exit_3_naming_the_package(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "material", None)  # import material now raises ImportError
+    with pytest.raises(SiteBuildError) as missing:
+        build(write_docs(tmp_path / "docs"), tmp_path / "site")
+    assert missing.value.exit_code == 3
+    assert "缺少网站主题 Material for MkDocs" in missing.value.message and "mkdocs-material" in missing.value.message
+
+
 def test_material_search_without_jieba_is_an_error(tmp_path, monkeypatch):
     # Material imported while jieba was missing keeps jieba = None for the whole process.
     from material.plugins.search import plugin as search_plugin

@@ -1,8 +1,10 @@
 """The editors' guide (content/guide.md) shows real output: replay its story and compare.
 
 Every `console` block's output and the pull-request summary in the guide must be
-exactly what gongshi prints for the same steps on the sample at 2026-11-25. When a
-message changes, this test fails until the guide is updated with the new output.
+exactly what gongshi prints (stderr, then stdout, as a terminal shows them) for the same
+steps at 2026-11-25: "新建本小区的公示网站" in an empty folder, the other sections on the
+sample. When a message changes, this test fails until the guide is updated with the new
+output. Only the commit in "比较基准" lines differs from run to run.
 """
 
 from __future__ import annotations
@@ -13,22 +15,42 @@ from datetime import date
 
 import pytest
 
+from generator import __version__
 from generator.builddate import epoch_of
+from generator.cli import main
 from tests.conftest import ROOT
 from tests.workflow.conftest import C, commit_all, git, replace_once
 
 GUIDE = ROOT / "content/guide.md"
 BLOCK = re.compile(r"^```(\w+)\n(.*?)^```$", re.M | re.S)
+NEW_SITE = "新建本小区的公示网站"
+FORK = re.compile(r"(分叉点 )[0-9a-f]{8}")
 
 
-def _blocks(language: str) -> list[str]:
-    return [body for lang, body in BLOCK.findall(GUIDE.read_text(encoding="utf-8")) if lang == language]
+def _sections() -> dict[str, str]:
+    """The guide's `## ` sections by title (a `## ` line inside a code block is not a title)."""
+    sections: dict[str, list[str]] = {"": []}
+    current, fenced = "", False
+    for line in GUIDE.read_text(encoding="utf-8").split("\n"):
+        if line.startswith("```"):
+            fenced = not fenced
+        if line.startswith("## ") and not fenced:
+            current = line[3:].strip()
+            sections[current] = []
+        sections[current].append(line)
+    return {title: "\n".join(lines) + "\n" for title, lines in sections.items()}
 
 
-def _console() -> list[tuple[str, str]]:
+def _blocks(language: str, section: str | None = None) -> list[str]:
+    """The code blocks of `language`: in one section, or in the story (every other section)."""
+    texts = [text for title, text in _sections().items() if (title == section if section else title != NEW_SITE)]
+    return [body for text in texts for lang, body in BLOCK.findall(text) if lang == language]
+
+
+def _console(section: str | None = None) -> list[tuple[str, str]]:
     """(command, output) of each console block that runs one gongshi command."""
     out = []
-    for body in _blocks("console"):
+    for body in _blocks("console", section):
         lines = body.split("\n")
         commands = [line for line in lines if line.startswith("$ ")]
         if len(commands) == 1 and lines[0].startswith("$ gongshi "):
@@ -36,8 +58,12 @@ def _console() -> list[tuple[str, str]]:
     return out
 
 
-def _yaml_block(first_line_part: str) -> str:
-    return next(b for b in _blocks("yaml") if b.split("\n", 1)[0].endswith(first_line_part))
+def _same(printed: str, shown: str) -> bool:
+    return FORK.sub(r"\1<commit>", printed).rstrip("\n") == FORK.sub(r"\1<commit>", shown).rstrip("\n")
+
+
+def _yaml_block(first_line_part: str, section: str | None = None) -> str:
+    return next(b for b in _blocks("yaml", section) if b.split("\n", 1)[0].endswith(first_line_part))
 
 
 RESULT_NOTICE = """\
@@ -70,7 +96,7 @@ def replayer(gongshi, console: list[tuple[str, str]]):
         shown, output = next(steps)
         assert shown == command
         result = gongshi(*shlex.split(command)[1:])
-        assert result.out.rstrip("\n") == output.rstrip("\n"), f"content/guide.md is out of date for `{command}`"
+        assert _same(result.err + result.out, output), f"content/guide.md is out of date for `{command}`"
 
     expect.steps = steps
     return expect
@@ -138,14 +164,14 @@ def test_the_guide_shows_real_output(story):
     git(repo, "switch", "-q", "-c", "fix-pump")
     replace_once(community / "maintenance-fund/2026-H1.yml", "    amount: 16850.00", "    amount: 18650.00")
     replace_once(community / "maintenance-fund/2026-H1.yml", "closing_balance: 3091664.29", "closing_balance: 3089864.29")
-    expect("gongshi check --base main")
+    expect("gongshi check")
     expect("gongshi new correction")
     correction = community / "notices/2026-11-correction.yml"
     _fill(correction, {"title": "关于更正2026年上半年专项维修资金一笔支出金额的公示", "corrects": "entry/mf-2026-003",
                        "changes": "金额原为 16850.00 元，现为 18650.00 元；原因：录入时数字顺序颠倒。"})
     text = correction.read_text(encoding="utf-8")
     correction.write_text(re.sub(r"^body: .*$", "body: |\n  现予更正。", text, flags=re.M), encoding="utf-8")
-    expect("gongshi check --base main")
+    expect("gongshi check")
 
 
 # What Decap CMS saved for the expense added in the guide's "用表单修改" (as the browser
@@ -240,3 +266,36 @@ def test_the_guide_s_form_section_shows_real_output(repo, gongshi, monkeypatch):
     assert [line for line in _without_comments(before) if line not in _without_comments(after)] == [
         "closing_balance: 3091664.29"]
     expect("gongshi check")
+
+
+
+
+def test_a_new_portal_as_the_guide_starts_it(tmp_path, monkeypatch, capsys):
+    """新建本小区的公示网站: init in an empty folder, the site.yml the guide shows, git init, check."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch_of(date(2026, 11, 25))))
+    monkeypatch.chdir(tmp_path)
+    steps = iter(_console(NEW_SITE))
+
+    def expect(command: str) -> None:
+        shown, output = next(steps)
+        assert shown == command
+        capsys.readouterr()
+        main(shlex.split(command)[1:])
+        printed = capsys.readouterr()
+        assert _same(printed.err + printed.out, output), f"content/guide.md is out of date for `{command}`"
+
+    expect("gongshi init xiaoqu-gongshi")
+    portal = tmp_path / "xiaoqu-gongshi"
+    site = portal / "data/site.yml"
+    shown = _yaml_block("schemas/site.schema.json", NEW_SITE)
+    text = site.read_text(encoding="utf-8")
+    for key in ("title", "publisher", "base_url"):
+        value = re.search(rf"^{key}: (.*)$", shown, re.M).group(1)
+        text, n = re.subn(rf"^{key}: .*$", f"{key}: {value}", text, count=1, flags=re.M)
+        assert n == 1, key
+    site.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(portal)
+    git(portal, "init", "-q", "-b", "main")
+    expect("gongshi check")
+    assert next(steps, None) is None
+    assert f"pip install gongshi=={__version__}" in _sections()[NEW_SITE]

@@ -1,0 +1,227 @@
+"""`gongshi init DIR [--district]`: a committee's new repository, ready to push.
+
+The generated workflows are replayed for real in tests/test_wheel.py (with the installed
+wheel); here: what is written, that its data passes `check`, and what refuses."""
+
+from __future__ import annotations
+
+import json
+import re
+from fnmatch import fnmatch
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import __version__
+from generator.cli import main
+from tests.conftest import ROOT
+
+AS_OF = "2026-11-25"
+FILES = [
+    ".gitea/workflows/check.yml",
+    ".gitea/workflows/publish.yml",
+    ".github/workflows/check.yml",
+    ".github/workflows/publish.yml",
+    ".gitignore",
+    ".pre-commit-config.yaml",
+    ".vscode/settings.json",
+    "README.md",
+    "data/communities/xiaoqu/committee.yml",
+    "data/communities/xiaoqu/community.yml",
+    "data/communities/xiaoqu/maintenance-fund/2026.yml",
+    "data/communities/xiaoqu/notices/2026-11-website.yml",
+    "data/communities/xiaoqu/public-revenue/2026.yml",
+    "data/site.yml",
+    "requirements.txt",
+    *(f"schemas/{kind}.schema.json" for kind in ("committee", "community", "evaluation", "inspection",
+                                                  "maintenance-fund", "notice", "public-revenue", "site", "vote")),
+]
+
+
+def _init(tmp_path, monkeypatch, capsys, *extra: str) -> tuple[Path, str]:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "portal", "--as-of", AS_OF, *extra]) == 0
+    return tmp_path / "portal", capsys.readouterr().out
+
+
+def _written(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def workflow(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))   # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def test_init_writes_the_repository_and_lists_it(tmp_path, monkeypatch, capsys):
+    root, out = _init(tmp_path, monkeypatch, capsys)
+
+    assert _written(root) == FILES
+    lines = out.splitlines()
+    assert lines[0] == f"已新建公示网站仓库 portal/，共 {len(FILES)} 个文件："
+    assert lines[1:1 + len(FILES)] == [f"  {rel}" for rel in FILES]
+    assert "cd portal，运行 gongshi check" in out
+
+
+def test_the_new_data_passes_check(tmp_path, monkeypatch, capsys):
+    root, _ = _init(tmp_path, monkeypatch, capsys)
+    monkeypatch.chdir(root)
+
+    assert main(["check", "--as-of", AS_OF, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_a_district_repository_has_two_communities_that_build(tmp_path, monkeypatch, capsys):
+    root, _ = _init(tmp_path, monkeypatch, capsys, "--district")
+    monkeypatch.chdir(root)
+
+    assert sorted(p.name for p in (root / "data/communities").iterdir()) == ["dongyuan", "xiyuan"]
+    assert "title: 某某街道小区信息公开" in (root / "data/site.yml").read_text(encoding="utf-8")
+    assert main(["check", "--as-of", AS_OF, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["build", "--as-of", AS_OF, "--no-pdf"]) == 0
+    assert (root / "site/dongyuan/index.html").is_file() and (root / "site/xiyuan/index.html").is_file()
+
+
+def test_dates_follow_the_build_date(tmp_path, monkeypatch, capsys):
+    root, _ = _init(tmp_path, monkeypatch, capsys)
+    committee = yaml.safe_load((root / "data/communities/xiaoqu/committee.yml").read_text(encoding="utf-8"))
+    notice = yaml.safe_load((root / "data/communities/xiaoqu/notices/2026-11-website.yml").read_text(encoding="utf-8"))
+
+    assert str(committee["term_start"]) == "2026-09-26" and str(committee["term_end"]) == "2031-09-25"
+    assert str(committee["filed"]["date"]) == "2026-10-16"
+    assert [m["role"] for m in committee["members"]] == ["chair", "vice_chair", "member", "member", "member"]
+    assert str(notice["published"]) == AS_OF and notice["period"] == {"from": notice["published"],
+                                                                    "to": notice["objection"]["until"]}
+    assert str(notice["period"]["to"]) == "2026-12-09" and notice["print"] is True
+
+
+@pytest.mark.parametrize("occupant", ["file", "folder"])
+def test_a_folder_that_is_not_empty_is_refused_and_left_alone(tmp_path, monkeypatch, capsys, occupant):
+    target = tmp_path / "portal"
+    target.mkdir()
+    (target / "notes.txt").write_text("委员会的笔记\n", encoding="utf-8") if occupant == "file" \
+        else (target / "data").mkdir()
+    monkeypatch.chdir(tmp_path)
+
+    assert main(["init", "portal"]) == 2
+    err = capsys.readouterr().err
+    assert err == "gongshi init：文件夹 portal 不是空的：gongshi init 只在空文件夹里新建仓库，不覆盖已有的文件。\n"
+    assert sorted(p.name for p in target.iterdir()) == (["notes.txt"] if occupant == "file" else ["data"])
+
+
+def test_a_file_is_refused(tmp_path, monkeypatch, capsys):
+    (tmp_path / "portal").write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "portal"]) == 2
+    assert "portal 已存在，且不是文件夹" in capsys.readouterr().err
+
+
+def test_an_empty_clone_is_empty_enough(tmp_path, monkeypatch, capsys):
+    # A repository made on GitHub or Gitea first, cloned, then filled by init.
+    (tmp_path / "portal/.git").mkdir(parents=True)
+    (tmp_path / "portal/.git/HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    root, _ = _init(tmp_path, monkeypatch, capsys)
+    assert (root / ".git/HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
+    assert (root / "data/site.yml").is_file()
+
+
+def test_the_requirement_pins_this_version(tmp_path, monkeypatch, capsys):
+    root, _ = _init(tmp_path, monkeypatch, capsys)
+    lines = [line for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    assert lines == [f"gongshi=={__version__}"]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert f"gongshi {__version__}" in readme and f"`gongshi=={__version__}`" in readme
+    assert "gongshi @ git+https://" in readme and "./vendor/gongshi-" in readme
+
+
+def test_editor_settings_match_gongshis_own_and_every_modeline(tmp_path, monkeypatch, capsys):
+    root, _ = _init(tmp_path, monkeypatch, capsys, "--district")
+    settings = json.loads((root / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert settings == json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    assert {Path(k).name for k in mapping} == {p.name for p in (root / "schemas").iterdir()}
+    for path in sorted((root / "data").rglob("*.yml")):
+        rel = path.relative_to(root).as_posix()
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        modeline = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        matched = [schema for schema, globs in mapping.items() if any(fnmatch(rel, g) for g in globs)]
+        assert modeline and len(matched) == 1, rel
+        assert (path.parent / modeline.group(1)).resolve() == (root / matched[0]).resolve(), rel
+
+
+def test_pre_commit_works_without_editing(tmp_path, monkeypatch, capsys):
+    root, _ = _init(tmp_path, monkeypatch, capsys)
+    text = (root / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "<owner>" not in text and "rev:" not in text
+    (repo,) = yaml.safe_load(text)["repos"]
+    assert repo["repo"] == "local"
+    assert {h["id"]: h["entry"] for h in repo["hooks"]} == {"gongshi-check": "gongshi check",
+                                                          "gongshi-published": "gongshi check --base HEAD"}
+    for hook in repo["hooks"]:
+        assert hook["language"] == "system" and hook["pass_filenames"] is False
+        assert re.search(hook["files"], "data/communities/xiaoqu/notices/a.yml")
+        assert not re.search(hook["files"], "README.md")
+
+
+def test_gitignore_keeps_generated_files_out(tmp_path, monkeypatch, capsys):
+    root, _ = _init(tmp_path, monkeypatch, capsys)
+    assert {"/site/", "/.cache/", "/.venv/"} <= set((root / ".gitignore").read_text(encoding="utf-8").splitlines())
+
+
+def _steps(path: Path, job: str) -> list[dict]:
+    return workflow(path)["jobs"][job]["steps"]
+
+
+def test_github_checks_every_pull_request_and_publishes_to_pages(tmp_path, monkeypatch, capsys):
+    root, _ = _init(tmp_path, monkeypatch, capsys)
+    check = workflow(root / ".github/workflows/check.yml")
+    assert list(check["on"]) == ["pull_request"] and check["permissions"] == {"contents": "read"}
+    steps = check["jobs"]["check"]["steps"]
+    assert steps[0]["uses"] == "actions/checkout@v4" and steps[0]["with"]["fetch-depth"] == 0
+    runs = [s.get("run", "") for s in steps]
+    assert 'gongshi check --format github --base "origin/$BASE_REF"' in runs
+    assert steps[runs.index('gongshi diff "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"')]["if"] == "${{ !cancelled() }}"
+
+    publish = workflow(root / ".github/workflows/publish.yml")
+    job = publish["jobs"]["publish"]
+    assert "github.event.repository.default_branch" in job["if"] and "schedule" in publish["on"]
+    assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    uses = [s.get("uses", "").split("@")[0] for s in job["steps"]]
+    assert uses.index("actions/deploy-pages") > uses.index("actions/upload-pages-artifact") > \
+        [s.get("run", "") for s in job["steps"]].index("gongshi build --out site")
+
+
+def test_gitea_builds_and_publishes_by_its_own_means(tmp_path, monkeypatch, capsys):
+    root, _ = _init(tmp_path, monkeypatch, capsys)
+    check = _steps(root / ".gitea/workflows/check.yml", "check")
+    assert 'gongshi check --base "origin/$BASE_REF"' in [s.get("run") for s in check]
+    publish = workflow(root / ".gitea/workflows/publish.yml")["jobs"]["publish"]
+    assert set(publish["env"]) == {"DEPLOY_HOST", "DEPLOY_USER", "DEPLOY_PATH", "DEPLOY_SSH_KEY", "DEPLOY_KNOWN_HOSTS"}
+    uses = [s.get("uses") for s in publish["steps"] if "uses" in s]
+    assert "actions/upload-artifact@v3" in uses and not any("pages" in u for u in uses)   # Gitea has no Pages
+    deploy = publish["steps"][-1]
+    assert deploy["if"] == "${{ env.DEPLOY_HOST != '' }}" and "rsync" in deploy["run"]
+
+
+@pytest.mark.parametrize("platform", [".github", ".gitea"])
+def test_workflows_install_from_requirements_and_keep_expressions_out_of_scripts(tmp_path, monkeypatch, capsys,
+                                                                                  platform):
+    root, _ = _init(tmp_path, monkeypatch, capsys)
+    for path in sorted((root / platform / "workflows").glob("*.yml")):
+        for job in workflow(path)["jobs"].values():
+            steps = job["steps"]
+            ids = [s.get("id") for s in steps]
+            install = ids.index("install-gongshi")
+            assert "pip install -r requirements.txt" in steps[install]["run"]
+            assert ids.index("system-packages") < install
+            assert "fonts-noto-cjk" in steps[ids.index("system-packages")]["run"]
+            for number, step in enumerate(steps):
+                run = step.get("run", "")
+                # Branch names reach the shell through env, never pasted into the script.
+                assert "${{" not in run, (path.name, step["name"])
+                if "gongshi " in run and "pip install" not in run:
+                    assert number > install, (path.name, step["name"])
