@@ -10,6 +10,8 @@ goes to 127.0.0.1.
 
 from __future__ import annotations
 
+import json
+
 import shutil
 import time
 from urllib.parse import urlsplit
@@ -117,7 +119,13 @@ def test_an_expense_entered_in_the_form_becomes_a_clean_reviewed_change(committe
             "    vote: 2025-elevator\nclosing_balance: 3079318.69\n") in canonical
     assert "    amount: 100000.00\n" in canonical
     assert "    apportionment: {basis: area, scope: [1号楼, 2号楼, 3号楼, 4号楼, 5号楼, 6号楼]}\n" in canonical
-    assert gongshi("check", "--as-of", AS_OF) == 0
+    # Valid data; on its cms/ branch, check compares with main by itself and finds the
+    # change to a published period, for which a correction notice is due (the guide says so).
+    assert gongshi("check", "--as-of", AS_OF, "--base", "none") == 0
+    capsys.readouterr()
+    assert gongshi("check", "--as-of", AS_OF, "--format", "json") == 1
+    assert [(p["code"], p["path"]) for p in json.loads(capsys.readouterr().out) if p["severity"] == "error"] == [
+        ("published.silent_edit", LEDGER)]
 
     out = tmp_path / "branch-site"
     assert gongshi("build", "--out", str(out), "--no-pdf", "--as-of", AS_OF) == 0
