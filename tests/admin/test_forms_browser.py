@@ -3,8 +3,9 @@ temporary git repository holding the sample, Debian's chromium.
 
 A committee member logs in, adds a maintenance-fund expense (amount, date, the vote
 chosen from the list) and the new closing balance, and saves. The save is a commit
-on a new cms/… branch; `gongshi fmt` then `gongshi check` pass on that branch, and a
-build of it shows the expense on the ledger page. Every request the browser makes
+on a new cms/… branch; after `gongshi fmt` the data is valid (`check --base none`),
+plain `check` asks for the correction a published period needs, and a build of the
+branch shows the expense on the ledger page. Every request the browser makes
 goes to 127.0.0.1.
 """
 
