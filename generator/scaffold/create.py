@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..analysis.periods import period_bounds, period_label, sort_periods
+from ..analysis.periods import next_period, period_bounds, period_label, sort_periods
 from ..exits import Stop
 from ..load.yamlread import decode_source, parse_text
 from ..model import labels
@@ -22,7 +22,7 @@ from ..model.portal import CommunityData, Portal
 from ..pipeline import load_portal
 from ..problems import display_path
 from . import choices, indent, render, yaml_text
-from .ids import free_stem, ledger_period_for, next_entry_id, next_period, previous_period
+from .ids import free_stem, ledger_period_for, next_entry_id, previous_period
 from .insert import CannotInsert, append_item
 
 # KIND → (what it is, in Chinese; how it is written)

@@ -8,7 +8,7 @@ import pytest
 
 from generator.problems import Severity
 from tests.rules.helpers import (
-    C, COMMITTEE, COMMITTEE_PATH, SITE, SITE_PATH, brief, col_of, edit, line_of, only, run,
+    C, COMMITTEE, COMMITTEE_PATH, SITE, SITE_PATH, brief, col_of, edit, line_of, only, run, vote_notices,
 )
 
 MEMBERS = COMMITTEE.split("members:\n")[1].split("\n")[:-1]   # five flow-style lines, chair first
@@ -134,7 +134,7 @@ def test_filed_on_day_31(tmp_path):
 def test_never_filed_after_30_days(tmp_path):
     text = edit(COMMITTEE, "filed: {date: 2023-06-20, authority: 测试街道办事处}\n", "")
     data, problems = run(tmp_path, {COMMITTEE_PATH: text})
-    only(problems, data, "committee.filing_late", COMMITTEE_PATH, line_of(text, "term_start"))
+    only(problems, data, "committee.filing_late", COMMITTEE_PATH, line_of(text, "elected_on"), 13)
 
 
 def test_not_yet_filed_within_30_days(tmp_path):
@@ -162,31 +162,41 @@ def test_left_with_a_reason(tmp_path):
 
 # ---------------------------------------------------------------- election warning
 
+def committee_problems(problems):
+    """The BASE ledgers stop with 2025: by 2028 the statements of the periods after them are
+    due and missing (disclosure.missing, tested in test_disclosure.py), not these tests' subject."""
+    return [p for p in problems if not p.code.startswith("disclosure.")]
+
+
 def test_election_due_from_90_days_before_term_end(tmp_path):
     # 2028-05-31 − 90 days = 2028-03-02.
     data, problems = run(tmp_path, as_of=date(2028, 3, 2))
-    p = only(problems, data, "committee.election_due", COMMITTEE_PATH, line_of(COMMITTEE, "term_end"), 11,
+    p = only(committee_problems(problems), data, "committee.election_due", COMMITTEE_PATH, line_of(COMMITTEE, "term_end"), 11,
              severity=Severity.WARNING)
     assert "2028-05-31" in p.message and "90" in p.message
 
 
 def test_no_election_warning_91_days_before(tmp_path):
     data, problems = run(tmp_path, as_of=date(2028, 3, 1))
-    assert brief(problems, data) == []
+    assert brief(committee_problems(problems), data) == []
 
 
 def test_election_warning_after_the_term_ended(tmp_path):
     data, problems = run(tmp_path, as_of=date(2028, 7, 1))
-    assert [(p.code, p.severity) for p in problems] == [("committee.election_due", Severity.WARNING)]
+    assert [(p.code, p.severity) for p in committee_problems(problems)] == [("committee.election_due", Severity.WARNING)]
 
 
 def test_no_election_warning_once_an_election_vote_exists(tmp_path):
-    election = "title: 选举第三届业主委员会\nmatter: election\nvoting: {start: 2028-04-01, end: 2028-04-20}\n"
-    data, problems = run(tmp_path, {f"{C}/votes/2028-election.yml": election}, as_of=date(2028, 3, 15))
-    assert brief(problems, data) == []
+    election = ("title: 选举第三届业主委员会\nmatter: election\nnotice: 2028-election-notice\n"
+                "voting: {start: 2028-04-01, end: 2028-04-20}\n")
+    files = {f"{C}/votes/2028-election.yml": election, **vote_notices("2028-election", date(2028, 4, 1), date(2028, 4, 20))}
+    data, problems = run(tmp_path, files, as_of=date(2028, 3, 15))
+    assert brief(committee_problems(problems), data) == []
 
 
 def test_the_election_of_this_term_does_not_count_for_the_next(tmp_path):
-    election = "title: 选举第二届业主委员会\nmatter: election\nvoting: {start: 2023-05-01, end: 2023-05-20}\n"
-    data, problems = run(tmp_path, {f"{C}/votes/2023-election.yml": election}, as_of=date(2028, 3, 15))
-    assert [p.code for p in problems] == ["committee.election_due"]
+    election = ("title: 选举第二届业主委员会\nmatter: election\nnotice: 2023-election-notice\n"
+                "voting: {start: 2023-05-01, end: 2023-05-20}\n")
+    files = {f"{C}/votes/2023-election.yml": election, **vote_notices("2023-election", date(2023, 5, 1), date(2023, 5, 20))}
+    data, problems = run(tmp_path, files, as_of=date(2028, 3, 15))
+    assert [p.code for p in committee_problems(problems)] == ["committee.election_due"]

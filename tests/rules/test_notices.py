@@ -86,7 +86,10 @@ def test_pre_vote_notice_found_through_the_votes_notice_field(tmp_path):
 def test_pre_vote_notice_found_through_related(tmp_path):
     vote = edit(VOTE, "notice: fund-vote-notice\n", "")
     data, problems = run(tmp_path, {VOTE_PATH: vote, PRE_NOTICE_PATH: _pre_notice_from("2025-02-15")})
-    only(problems, data, "notice.pre_vote_too_late", PRE_NOTICE_PATH, 5)
+    # (The vote must still name its notice: vote.no_pre_vote_notice, which points at it.)
+    assert brief(problems, data) == [(PRE_NOTICE_PATH, 5, 16, "error", "notice.pre_vote_too_late"),
+                                     (VOTE_PATH, line_of(vote, "voting"), 1, "error", "vote.no_pre_vote_notice")]
+    assert "notice: fund-vote-notice" in problems[1].message
 
 
 def test_pre_vote_notice_days_from_site_yml(tmp_path):
@@ -126,7 +129,9 @@ def test_result_notice_days_from_site_yml(tmp_path):
 def test_result_notice_timing_applies_only_to_vote_result_notices(tmp_path):
     text = edit(_result_published("2025-03-25"), "kind: vote_result", "kind: general")
     data, problems = run(tmp_path, {RESULT_NOTICE_PATH: text})
-    assert brief(problems, data) == []
+    # A general notice is no result notice: the vote has none (vote.no_result_notice), and
+    # notice.result_too_late does not judge the general one.
+    assert [p.code for p in problems] == ["vote.no_result_notice"]
 
 
 # ---------------------------------------------------------------- correction notices

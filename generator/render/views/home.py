@@ -31,7 +31,7 @@ def _unreported(ctx: Context, page: str) -> list[dict]:
     """Votes on major matters whose 重大事项报备 is missing or late."""
     rows = []
     for vid, v in sorted(ctx.community.votes.items()):
-        gaps = reporting_gaps(v.model)
+        gaps = reporting_gaps(v.model, ctx.portal.rules.report_amount_threshold)
         if gaps:
             rows.append({**titled_link(v.model.title, page, links.vote_page(vid)), "gaps": "；".join(gaps)})
     return rows
