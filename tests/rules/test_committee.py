@@ -137,6 +137,31 @@ def test_never_filed_after_30_days(tmp_path):
     only(problems, data, "committee.filing_late", COMMITTEE_PATH, line_of(text, "elected_on"), 13)
 
 
+def test_filing_counts_from_the_election(tmp_path):
+    # 物业管理条例第16条: 自选举产生之日起30日内. Elected 2023-05-20: day 30 is 2023-06-19.
+    elected = edit(COMMITTEE, "elected_on: 2023-06-01", "elected_on: 2023-05-20")
+    data, problems = run(tmp_path, {COMMITTEE_PATH: edit(elected, "filed: {date: 2023-06-20", "filed: {date: 2023-06-19")})
+    assert brief(problems, data) == []
+    data, problems = run(tmp_path / "b", {COMMITTEE_PATH: elected})
+    p = only(problems, data, "committee.filing_late", COMMITTEE_PATH, line_of(elected, "filed"), col_of(elected, "2023-06-20"))
+    assert "选举产生之日 2023-05-20" in p.message and "第 31 天" in p.message and "2023-06-19" in p.message
+
+
+def test_without_elected_on_filing_counts_from_the_term_with_a_warning(tmp_path):
+    text = edit(COMMITTEE, "elected_on: 2023-06-01\n", "")
+    data, problems = run(tmp_path, {COMMITTEE_PATH: text})
+    p = only(problems, data, "committee.elected_on_missing", COMMITTEE_PATH, line_of(text, "term_start"), 1,
+             severity=Severity.WARNING)
+    assert "2023-06-01" in p.message and "物业管理条例第十六条" in p.message
+    late = edit(text, "filed: {date: 2023-06-20", "filed: {date: 2023-07-02")
+    data, problems = run(tmp_path / "b", {COMMITTEE_PATH: late})
+    assert brief(problems, data) == [
+        (COMMITTEE_PATH, line_of(late, "term_start"), 1, "warning", "committee.elected_on_missing"),
+        (COMMITTEE_PATH, line_of(late, "filed"), col_of(late, "2023-07-02"), "error", "committee.filing_late"),
+    ]
+    assert "任期开始 2023-06-01" in problems[1].message
+
+
 def test_not_yet_filed_within_30_days(tmp_path):
     text = edit(COMMITTEE, "filed: {date: 2023-06-20, authority: 测试街道办事处}\n", "")
     data, problems = run(tmp_path, {COMMITTEE_PATH: text}, as_of=date(2023, 7, 1))

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from generator.problems import Severity
-from tests.rules.helpers import C, brief, col_of, edit, line_of, only, run, t, vote_notices
+from tests.rules.helpers import C, SITE, SITE_PATH, brief, col_of, edit, line_of, only, run, t, vote_notices
 
 V = f"{C}/votes/v.yml"
 REPORTED = "reported: {party_org: 2025-04-01, street: 2025-04-02}\n"
@@ -235,6 +235,44 @@ def test_reported_the_day_before_voting_is_in_time(tmp_path):
 @pytest.mark.parametrize("matter", ["rules", "covenant", "election", "other"])
 def test_other_matters_need_no_reporting(tmp_path, matter):
     data, problems = check_vote(tmp_path, vote(matter=matter, reported=""))
+    assert brief(problems, data) == []
+
+
+def test_facilities_is_a_major_matter(tmp_path):
+    # The seed counts 公共设施完善 among 重大事项.
+    text = vote(matter="facilities", reported="")
+    data, problems = check_vote(tmp_path, text)
+    p = only(problems, data, "vote.not_reported", V, line_of(text, "matter"), 1, severity=Severity.WARNING)
+    assert "公共设施设备完善改造" in p.message
+
+
+def test_facilities_needs_a_simple_majority(tmp_path):
+    # 民法典第278条: not among items 6-8, so more than half of the participants decides.
+    data, problems = check_vote(tmp_path, vote(matter="facilities", approve=(121, "10801.00"), oppose=(109, "9899.00")))
+    assert brief(problems, data) == []
+
+
+THRESHOLD_SITE = SITE + "rules:\n  report_amount_threshold: 100000.00\n"
+
+
+def _budgeted(budget: str) -> str:
+    return vote(matter="covenant", reported="").replace("matter: covenant\n", f"matter: covenant\nbudget: {budget}\n")
+
+
+def test_a_budget_reaching_the_threshold_is_a_major_matter(tmp_path):
+    text = _budgeted("100000.00")
+    data, problems = run(tmp_path, {V: text, SITE_PATH: THRESHOLD_SITE, **V_NOTICES})
+    p = only(problems, data, "vote.not_reported", V, line_of(text, "matter"), 1, severity=Severity.WARNING)
+    assert "100,000.00" in p.message and "报备金额" in p.message
+
+
+def test_a_budget_one_cent_below_the_threshold(tmp_path):
+    data, problems = run(tmp_path, {V: _budgeted("99999.99"), SITE_PATH: THRESHOLD_SITE, **V_NOTICES})
+    assert brief(problems, data) == []
+
+
+def test_no_threshold_no_reporting_by_amount(tmp_path):
+    data, problems = run(tmp_path, {V: _budgeted("9999999.00"), **V_NOTICES})
     assert brief(problems, data) == []
 
 
