@@ -61,6 +61,12 @@ def latest_start_ahead(event: date, days: int, counting: str = INCLUSIVE) -> dat
     return event - timedelta(days=days + (0 if _first_day_counts(counting) else 1))
 
 
+def earliest_event_after(first: date, days: int, counting: str = INCLUSIVE) -> date:
+    """The first day an event may begin when a period starting on `first` must run `days` days
+    before it (the earliest voting day after a pre-vote notice; latest_start_ahead's inverse)."""
+    return first + timedelta(days=days + (0 if _first_day_counts(counting) else 1))
+
+
 # ---------------------------------------------------------------- within N days after an event
 
 def days_after(event: date, day: date) -> int:

@@ -38,7 +38,9 @@ def _pre_vote_notice(community, vote_id: str, loaded) -> list[Problem]:
                           if n.model.kind == "pre_vote" and f"vote/{vote_id}" in n.model.related)
         hint = f"notices/{relating[0]}.yml 的 related 列出了本表决，请填写 notice: {relating[0]}" if relating \
             else "请先发布表决前公示（gongshi new notice，kind: pre_vote），再在 notice 填写它的编号"
-        return [error(doc.key_at("voting"), "vote.no_pre_vote_notice",
+        # At an empty `notice:` if the file has one (a skeleton of gongshi new), else at `voting`.
+        at = doc.key_at("notice") if ("notice",) in doc.key_positions else doc.key_at("voting")
+        return [error(at, "vote.no_pre_vote_notice",
                       f"表决“{vote_id}”没有填写表决前公示 notice：表决前须公示表决事项并征求意见（物业管理条例第十四条）。{hint}。")]
     notice = community.notices.get(vote.notice)
     if notice is None or notice.model.kind == "pre_vote":

@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.analysis.days import (
-    CIVIL_CODE_201, COUNTINGS, INCLUSIVE, days_after, days_ahead, deadline_after, latest_start_ahead, period_length,
+    CIVIL_CODE_201, COUNTINGS, INCLUSIVE, days_after, days_ahead, deadline_after, earliest_event_after,
+    latest_start_ahead, period_length,
     shortest_period_end,
 )
 from tests.rules.helpers import (
@@ -160,3 +161,11 @@ def test_an_unknown_counting_in_site_yml(tmp_path):
     data, problems = run(tmp_path, {SITE_PATH: site})
     p = only(problems, data, "schema.enum", SITE_PATH, line_of(site, "period_counting"))
     assert "civil_code_201" in p.message and "inclusive" in p.message
+
+
+@settings(max_examples=300)
+@given(first=days, n=st.integers(0, 400), counting=countings)
+def test_the_earliest_event_is_exactly_n_days_after_the_start(first, n, counting):
+    event = earliest_event_after(first, n, counting)
+    assert days_ahead(first, event, counting) == n
+    assert latest_start_ahead(event, n, counting) == first

@@ -144,3 +144,10 @@ def test_a_block_style_vote_is_pointed_at_its_end_line(tmp_path):
     notices.pop(f"{C}/notices/v-result.yml")
     data, problems = run(tmp_path, {f"{C}/votes/v.yml": text, **notices})
     only(problems, data, "vote.no_result_notice", f"{C}/votes/v.yml", line_of(text, "end:"), 8)
+
+
+def test_an_empty_notice_field_is_pointed_at(tmp_path):
+    # A skeleton from `gongshi new vote` has the key with nothing after it.
+    vote = edit(VOTE, "notice: fund-vote-notice", "notice:")
+    data, problems = run(tmp_path, {VOTE_PATH: vote})
+    only(problems, data, "vote.no_pre_vote_notice", VOTE_PATH, line_of(vote, "notice:"), 1)
