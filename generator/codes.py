@@ -117,7 +117,7 @@ LEGAL_SOURCES: dict[str, str] = {
     "notice.result_too_late": "北京市物业管理条例第37条（3日内）；上海市住宅物业管理规定第26条",
     "notice.no_objection_channel": "种子文件：表决前公示并征求意见；物业管理条例第14条",
     "committee.size": f"{_GUIDE_RULES}第31条（5至11人单数）；北京第39条；上海第20条",
-    "committee.term_too_long": f"{_GUIDE_RULES}第31条（每届任期不超过5年）；北京第41–43条；上海第20条",
+    "committee.term_too_long": f"{_GUIDE_RULES}（每届任期不超过5年，条号 [?]）；北京第41–43条；上海第20条",
     "committee.filing_late": "物业管理条例第16条（自选举产生之日起30日内）；北京市物业管理条例第41–43条",
     "committee.elected_on_missing": "物业管理条例第16条（自选举产生之日起30日内）",
     "disclosure.period_too_long": f"{_FUND_RULES}第30条（每年至少一次）；上海市住宅物业管理规定第66条（维修资金每半年、公共收益每季度）",
