@@ -209,6 +209,28 @@ BASE: dict[str, str] = {
 }
 
 
+GENERAL_PATH = f"{C}/notices/general.yml"
+
+
+def general_notice(period_to: str = "2025-05-07", body: str = "本周六上午停水。\n") -> str:
+    """A general notice published 2025-05-01, up to `period_to`, with a multi-line body."""
+    text = t(f"""
+        title: 停水通知
+        kind: general
+        issuer: 测试家园小区业主委员会
+        published: 2025-05-01
+        period: {{from: 2025-05-01, to: {period_to}}}
+        body: |
+    """)
+    return text + "".join(f"  {line}\n" if line else "\n" for line in body.rstrip("\n").split("\n"))
+
+
+def pre_notice_from(day: str) -> str:
+    """BASE's pre-vote notice starting (and published) on `day`, ending 2025-02-28."""
+    text = edit(PRE_NOTICE, "published: 2025-02-10", f"published: {day}")
+    return edit(text, "period: {from: 2025-02-10, to: 2025-02-24}", f"period: {{from: {day}, to: 2025-02-28}}")
+
+
 def vote_notices(vote_id: str, start: date, end: date) -> dict[str, str]:
     """The two notices every vote needs (vote.no_pre_vote_notice, vote.no_result_notice):
     notices/<id>-notice.yml (pre_vote, 20 days ahead of `start`, with its objection

@@ -19,8 +19,8 @@ from generator.analysis.days import (
     shortest_period_end,
 )
 from tests.rules.helpers import (
-    C, COMMITTEE, COMMITTEE_PATH, PRE_NOTICE, PRE_NOTICE_PATH, RESULT_NOTICE, RESULT_NOTICE_PATH, SITE, SITE_PATH,
-    brief, col_of, edit, line_of, only, run, t,
+    COMMITTEE, COMMITTEE_PATH, GENERAL_PATH, PRE_NOTICE_PATH, RESULT_NOTICE, RESULT_NOTICE_PATH, SITE, SITE_PATH,
+    brief, col_of, edit, general_notice, line_of, only, pre_notice_from, run,
 )
 
 CIVIL_SITE = SITE + "rules:\n  period_counting: civil_code_201\n"
@@ -86,18 +86,7 @@ def test_an_unknown_counting_is_a_bug_not_a_default():
 
 # ---------------------------------------------------------------- the rules under each counting
 
-G = f"{C}/notices/general.yml"
-
-
-def general(period_to: str) -> str:
-    return t(f"""
-        title: 停水通知
-        kind: general
-        issuer: 测试家园小区业主委员会
-        published: 2025-05-01
-        period: {{from: 2025-05-01, to: {period_to}}}
-        body: 本周六上午停水。
-    """)
+G = GENERAL_PATH
 
 
 def test_base_passes_under_both_countings(tmp_path):
@@ -107,37 +96,27 @@ def test_base_passes_under_both_countings(tmp_path):
 
 
 def test_seven_days_counting_both_ends(tmp_path):
-    data, problems = run(tmp_path, {G: general("2025-05-07")})
+    data, problems = run(tmp_path, {G: general_notice("2025-05-07")})
     assert brief(problems, data) == []
 
 
 def test_seven_days_under_article_201_need_one_more_day(tmp_path):
-    text = general("2025-05-07")
+    text = general_notice("2025-05-07")
     data, problems = run(tmp_path, {SITE_PATH: CIVIL_SITE, G: text})
     p = only(problems, data, "notice.period_too_short", G, line_of(text, "period"), col_of(text, "2025-05-07"))
     assert "共 6 天" in p.message and "开始的当日不计入" in p.message and "2025-05-08" in p.message
-    data, problems = run(tmp_path / "b", {SITE_PATH: CIVIL_SITE, G: general("2025-05-08")})
-    assert brief(problems, data) == []
-
-
-def _pre_notice_from(day: str) -> str:
-    text = edit(PRE_NOTICE, "published: 2025-02-10", f"published: {day}")
-    return edit(text, "period: {from: 2025-02-10, to: 2025-02-24}", f"period: {{from: {day}, to: 2025-02-28}}")
-
-
-def test_fifteen_days_ahead_counting_the_notice_day(tmp_path):
-    # Voting starts 2025-03-01: 02-14 … 02-28 are 15 days before it.
-    data, problems = run(tmp_path, {PRE_NOTICE_PATH: _pre_notice_from("2025-02-14")})
+    data, problems = run(tmp_path / "b", {SITE_PATH: CIVIL_SITE, G: general_notice("2025-05-08")})
     assert brief(problems, data) == []
 
 
 def test_fifteen_days_ahead_under_article_201(tmp_path):
-    # Not counting 02-14 itself, 02-15 … 02-28 are 14 days: the notice had to start on 02-13.
-    text = _pre_notice_from("2025-02-14")
+    # Counting the notice day, 02-14 … 02-28 are 15 days before 2025-03-01 (test_notices.py). Not
+    # counting 02-14 itself, 02-15 … 02-28 are 14 days: the notice had to start on 02-13.
+    text = pre_notice_from("2025-02-14")
     data, problems = run(tmp_path, {SITE_PATH: CIVIL_SITE, PRE_NOTICE_PATH: text})
     p = only(problems, data, "notice.pre_vote_too_late", PRE_NOTICE_PATH, line_of(text, "period"), 16)
     assert "14 天" in p.message and "2025-02-13" in p.message and "民法典第二百零一条" in p.message
-    data, problems = run(tmp_path / "b", {SITE_PATH: CIVIL_SITE, PRE_NOTICE_PATH: _pre_notice_from("2025-02-13")})
+    data, problems = run(tmp_path / "b", {SITE_PATH: CIVIL_SITE, PRE_NOTICE_PATH: pre_notice_from("2025-02-13")})
     assert brief(problems, data) == []
 
 

@@ -214,6 +214,6 @@ def test_declared_result_equal_to_the_law_is_never_flagged(case):
     # … and the other result always is.
     other = "failed" if declared == "passed" else "passed"
     with tempfile.TemporaryDirectory() as tmp:
-        data, problems = run(Path(tmp), {"communities/x/votes/v.yml": text.replace(declared, other), **V_NOTICES}, as_of=AS_OF,
-                             base=SMALL)
+        data, problems = run(Path(tmp), {"communities/x/votes/v.yml": text.replace(declared, other), **V_NOTICES},
+                             as_of=AS_OF, base=SMALL)
         assert [p.code for p in problems] == ["vote.result_mismatch"], brief(problems, data)

@@ -15,6 +15,13 @@ from tests.rules.helpers import (
 )
 
 NO_NOTICE = edit(VOTE, "notice: fund-vote-notice\n", "")
+
+
+def pre_vote_notice_only(vote_id: str, start: date, end: date) -> dict[str, str]:
+    """The vote's pre-vote notice without its result notice."""
+    notices = vote_notices(vote_id, start, end)
+    notices.pop(f"{C}/notices/{vote_id}-result.yml")
+    return notices
 RESULT_WITHOUT_PRE_NOTICE = edit(RESULT_NOTICE, ", notice/fund-vote-notice", "")
 
 
@@ -108,8 +115,7 @@ def test_result_notice_days_from_site_yml(tmp_path):
 
 def test_a_vote_not_yet_counted_needs_no_result_notice(tmp_path):
     text = "title: 测试表决\nmatter: covenant\nnotice: v-notice\nvoting: {start: 2025-05-01, end: 2025-05-15}\n"
-    notices = vote_notices("v", date(2025, 5, 1), date(2025, 5, 15))
-    notices.pop(f"{C}/notices/v-result.yml")
+    notices = pre_vote_notice_only("v", date(2025, 5, 1), date(2025, 5, 15))
     data, problems = run(tmp_path, {f"{C}/votes/v.yml": text, **notices})
     assert brief(problems, data) == []
 
@@ -140,8 +146,7 @@ def test_a_block_style_vote_is_pointed_at_its_end_line(tmp_path):
         abstain: {owners: 10, area_m2: 900.00}
         declared_result: passed
     """)
-    notices = vote_notices("v", date(2025, 5, 1), date(2025, 5, 15))
-    notices.pop(f"{C}/notices/v-result.yml")
+    notices = pre_vote_notice_only("v", date(2025, 5, 1), date(2025, 5, 15))
     data, problems = run(tmp_path, {f"{C}/votes/v.yml": text, **notices})
     only(problems, data, "vote.no_result_notice", f"{C}/votes/v.yml", line_of(text, "end:"), 8)
 
