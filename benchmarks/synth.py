@@ -48,7 +48,10 @@ TIERS = ("优秀", "良好", "合格", "不合格")
 TIER_PERCENT = {"优秀": (91, 97), "良好": (81, 88), "合格": (63, 78), "不合格": (42, 57)}
 QUARTER = " 一二三四"
 SUPERMAJORITY_MATTERS = {"raise_fund", "rebuild", "change_use"}
-MAJOR_MATTERS = {"hire_manager", "use_fund", "raise_fund", "rebuild", "change_use"}
+MAJOR_MATTERS = {"hire_manager", "use_fund", "raise_fund", "rebuild", "change_use", "facilities"}
+# The owners' rules (管理规约) that authorise business income and its reasonable costs.
+BUSINESS_RULE = {"authorized_by": "管理规约第十八条"}
+COST_RULE = {"authorized_by": "管理规约第十九条"}
 
 
 # ---------------------------------------------------------------- money and dates
@@ -360,7 +363,8 @@ class CommunityGenerator:
         back = rng.randint(150, min(1300, term_years * 365 - 220))
         term_start = AS_OF - timedelta(days=back)
         term_end = add_years(term_start, term_years) - timedelta(days=1)
-        filed = term_start + timedelta(days=rng.randint(5, 28))
+        # Elected 2-8 days before the term starts (below): filed within 30 days of the election.
+        filed = term_start + timedelta(days=rng.randint(5, 21))
         used: set[str] = set()
         roles = ["chair", "vice_chair"] + (["vice_chair"] if rng.random() < 0.5 else [])
         roles += ["member"] * (7 - len(roles))
@@ -424,6 +428,10 @@ class CommunityGenerator:
         if start - timedelta(days=30) >= self.span_start:
             self._add_vote(VotePlan(f"{term_start.year}-election", f"选举{c.committee_name}成员", "election",
                                     start, end, want_pass=True))
+        ordered = list(c.committee.items())
+        after_term = [k for k, _ in ordered].index("term") + 1
+        c.committee.clear()
+        c.committee.update(ordered[:after_term] + [("elected_on", end)] + ordered[after_term:])
 
     # ------------------------------------------------------------ votes
 
@@ -560,23 +568,23 @@ class CommunityGenerator:
                 used = rng.randint(int(spaces * 0.9), spaces)
                 amount = q(used * fee)
                 entries.append(Entry(REVENUE, pay, "income", f"{y}年{m}月地面停车位使用费（{used}个车位，代收后转入）",
-                                     collector, fixed=amount, extra={"source": "parking"}))
+                                     collector, fixed=amount, extra={"source": "parking", **BUSINESS_RULE}))
             if m in (1, 4, 7, 10):
                 for what, who, amount in leases:
                     pay = date(y, m, 15)
                     if pay <= AS_OF:
                         entries.append(Entry(REVENUE, pay, "income", f"{y}年第{QUARTER[(m + 2) // 3]}季度{what}", who,
-                                             fixed=amount, extra={"source": "lease"}))
+                                             fixed=amount, extra={"source": "lease", **BUSINESS_RULE}))
             if m in (3, 6, 9, 12) and date(y, m, 25) <= AS_OF:
                 pay = date(y, m, 25)
                 quarter = QUARTER[m // 3]
                 if has_ads:
                     entries.append(Entry(REVENUE, pay, "income", f"{y}年第{quarter}季度电梯轿厢广告位使用费", ad_company,
-                                         fixed=ad_fee, extra={"source": "advertising"}))
+                                         fixed=ad_fee, extra={"source": "advertising", **BUSINESS_RULE}))
                     entries.append(Entry(REVENUE, pay, "cost", f"{y}年第{quarter}季度广告经营合理成本（按收入15%）",
-                                         pm or ad_company, plan=q(ad_fee * Decimal("0.15"))))
+                                         pm or ad_company, plan=q(ad_fee * Decimal("0.15")), extra=dict(COST_RULE)))
                 entries.append(Entry(REVENUE, pay, "cost", f"{y}年第{quarter}季度停车管理合理成本（道闸维护、秩序人员）",
-                                     collector, plan=parking_cost))
+                                     collector, plan=parking_cost, extra=dict(COST_RULE)))
             if m in (6, 12) and month_end(y, m) <= AS_OF:
                 entries.append(Entry(REVENUE, month_end(y, m), "income", f"{y}年{'上' if m == 6 else '下'}半年公共收益账户活期利息",
                                      "某某银行某某支行", rate=Decimal("0.0004"), extra={"source": "other"}))
@@ -584,7 +592,7 @@ class CommunityGenerator:
                 previous = f"{y - 1}-H2" if m == 1 else f"{y}-H1"
                 entries.append(Entry(REVENUE, date(y, m, 14), "cost",
                                      f"{previous[:4]}年{'下' if previous.endswith('2') else '上'}半年公共收益增值税及附加",
-                                     "国家税务总局某市某区税务局", plan=None))
+                                     "国家税务总局某市某区税务局", plan=None, extra=dict(COST_RULE)))
                 entries[-1].extra["_tax_of"] = previous
             if m == 1 and y > self.first_year and date(y, 1, 20) <= AS_OF:
                 entries.append(Entry(REVENUE, date(y, 1, 20), "transfer_out",
@@ -622,7 +630,8 @@ class CommunityGenerator:
                 while day <= AS_OF:
                     entries.append(Entry(REVENUE, day, "income", f"{vote.title}：场地使用费（第{n}期）",
                                          "某某新能源科技有限公司" if "充电" in vote.title else ad_company,
-                                         fixed=amount, extra={"source": "lease" if "广告" not in vote.title else "advertising"}))
+                                         fixed=amount, extra={"source": "lease" if "广告" not in vote.title else "advertising",
+                                                              "vote": vote.id}))
                     day, n = day + timedelta(days=91), n + 1
         return entries
 
@@ -654,7 +663,8 @@ class CommunityGenerator:
                 if day <= AS_OF:
                     b = rng.choice(c.buildings)
                     entries.append(Entry(FUND, day, "refund", f"退还{b.name}业主重复交存的维修资金（经资金管理中心核实）",
-                                         f"业主{person(rng)}（{b.name}）", plan=round_yuan(rng, 3000, 12000, 10)))
+                                         f"业主{person(rng)}（{b.name}）", plan=round_yuan(rng, 3000, 12000, 10),
+                                         extra={"reason": "重复交存", "approved_by": "某市住房专项维修资金管理中心"}))
             if rng.random() < 0.4:
                 day = date(year, rng.randint(4, 10), rng.randint(1, 28))
                 if day <= AS_OF:
@@ -702,7 +712,8 @@ class CommunityGenerator:
             day = self.span_start + timedelta(days=rng.randint(0, days))
             if rng.random() < 0.6:
                 out.append(Entry(REVENUE, day, "income", f"临时停车费（{day.month}月{day.day}日日结，第{i % 7 + 1}岗亭）",
-                                 "某某停车管理岗亭", fixed=yuan(rng, 60, 900), extra={"source": "parking"}, filler=True))
+                                 "某某停车管理岗亭", fixed=yuan(rng, 60, 900), extra={"source": "parking", **BUSINESS_RULE},
+                                 filler=True))
             else:
                 b = rng.choice(self.c.buildings)
                 out.append(Entry(FUND, day, "deposit", f"{b.name}业主交存专项维修资金（按户收缴）",
@@ -797,7 +808,7 @@ class CommunityGenerator:
                 if key in e.extra:
                     item[key] = e.extra[key]
             item.update({"amount": e.amount, "summary": e.summary, "counterparty": e.counterparty, "voucher": e.voucher})
-            for key in ("vote", "authorized_by", "apportionment", "emergency"):
+            for key in ("vote", "authorized_by", "apportionment", "emergency", "reason", "approved_by"):
                 if key in e.extra:
                     item[key] = e.extra[key]
             entries.append(item)

@@ -64,3 +64,40 @@ def test_every_code_the_source_names_is_registered():
 
 def test_docs_table_is_generated_from_the_registry():
     assert (ROOT / "docs" / "error-codes.md").read_text(encoding="utf-8") == markdown_table()
+
+
+# Section 1 of data-format-2.md (disclosure duties): its codes, warnings marked.
+EDITION_2_DISCLOSURE = {
+    "vote.no_pre_vote_notice": "错误", "vote.notice_kind": "错误", "vote.no_result_notice": "错误",
+    "notice.no_objection_channel": "错误", "disclosure.period_too_long": "警告", "disclosure.missing": "警告",
+    "disclosure.late": "警告", "ledger.outflow_unauthorized": "错误", "ledger.income_unauthorized": "警告",
+    "ledger.expense_before_vote": "错误", "schema.range": "错误", "committee.elected_on_missing": "警告",
+}
+SHARED_SPEC_2 = ROOT.parent / "shared" / "spec" / "data-format-2.md"
+
+
+def test_edition_2_disclosure_codes_are_registered_with_severity_and_legal_source():
+    from generator.codes import LEGAL_SOURCES
+
+    for code, severity in EDITION_2_DISCLOSURE.items():
+        assert CODES[code][0] == severity, code
+        assert LEGAL_SOURCES.get(code), f"{code} has no legal source"
+
+
+def test_edition_2_copy_names_the_specs_codes():
+    if not SHARED_SPEC_2.exists():
+        return
+    table = SHARED_SPEC_2.read_text(encoding="utf-8").split("## 4. Codes added in edition 2")[1]
+    rows = {row.split("|")[1].strip(): row for row in table.splitlines() if row.startswith("| ")}
+    named = set(re.findall(r"`([a-z_]+\.[a-z_]+)`", rows["disclosure"] + rows["ledgers"]))
+    named.add("committee.elected_on_missing")
+    assert named == set(EDITION_2_DISCLOSURE)
+    warned = {code for code in named if re.search(rf"`{re.escape(code)}` \(警告\)", table)}
+    assert warned == {code for code, severity in EDITION_2_DISCLOSURE.items() if severity == "警告"}
+
+
+def test_legal_sources_and_day_counting_name_registered_codes():
+    from generator.codes import DAY_COUNTING, LEGAL_SOURCES
+
+    assert set(LEGAL_SOURCES) - set(CODES) == set()
+    assert set(DAY_COUNTING) - set(CODES) == set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from ..model.records import PERIOD_RE
 
@@ -23,6 +23,34 @@ def period_bounds(period: str) -> tuple[date, date] | None:
         first_month, months = 3 * (int(part[1]) - 1) + 1, 3
     last_month = first_month + months - 1
     return date(year, first_month, 1), date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+
+def granularity(period: str) -> str:
+    """"year", "half" or "quarter"."""
+    part = PERIOD_RE.fullmatch(period).group(2)
+    return "year" if part is None else ("half" if part.startswith("H") else "quarter")
+
+
+MONTHS = {"year": 12, "half": 6, "quarter": 3}
+
+
+def period_months(period: str) -> int:
+    """How many months a period spans: 12, 6 or 3."""
+    return MONTHS[granularity(period)]
+
+
+def period_containing(day: date, unit: str) -> str:
+    if unit == "half":
+        return f"{day.year}-H{1 if day.month <= 6 else 2}"
+    if unit == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    return str(day.year)
+
+
+def next_period(period: str) -> str:
+    """The period right after `period`, of the same length."""
+    _, last = period_bounds(period)
+    return period_containing(last + timedelta(days=1), granularity(period))
 
 
 def period_label(period: str) -> str:

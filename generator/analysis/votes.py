@@ -16,7 +16,9 @@ from ..model.labels import TALLY
 from ..model.records import Community, Tally, Vote
 
 SUPERMAJORITY_MATTERS = frozenset({"raise_fund", "rebuild", "change_use"})
-MAJOR_MATTERS = frozenset({"hire_manager", "use_fund", "raise_fund", "rebuild", "change_use"})
+# 重大事项 reported to the party organisation and the street before voting. The seed counts
+# 公共设施完善 among them (data-format-2 §1), hence `facilities`.
+MAJOR_MATTERS = frozenset({"hire_manager", "use_fund", "raise_fund", "rebuild", "change_use", "facilities"})
 PARTICIPATION = Fraction(2, 3)
 SUPERMAJORITY = Fraction(3, 4)
 MAJORITY = Fraction(1, 2)
@@ -138,9 +140,17 @@ def compute_outcome(vote: Vote, community: Community | None) -> VoteOutcome | No
     )
 
 
-def reporting_gaps(vote: Vote) -> list[str]:
+def is_major(vote: Vote, amount_threshold: Decimal | None) -> bool:
+    """A major matter by its `matter`, or by a budget that reaches site.yml's
+    `report_amount_threshold` whatever its matter."""
+    if vote.matter in MAJOR_MATTERS:
+        return True
+    return amount_threshold is not None and vote.budget is not None and vote.budget >= amount_threshold
+
+
+def reporting_gaps(vote: Vote, amount_threshold: Decimal | None) -> list[str]:
     """What is missing or late in the 重大事项报备 of a major matter (empty when fine)."""
-    if vote.matter not in MAJOR_MATTERS:
+    if not is_major(vote, amount_threshold):
         return []
     gaps = []
     for field, who in (("party_org", "报告社区党组织"), ("street", "书面报街道备案")):

@@ -14,7 +14,8 @@ NAV_TITLE = "全区总览"
 
 
 def summaries_of(portal: Portal, as_of: date) -> dict[str, CommunitySummary]:
-    return {slug: summarise(c, as_of, portal.rules.grades) for slug, c in sorted(portal.communities.items())}
+    rules = portal.rules
+    return {slug: summarise(c, as_of, rules.grades, rules.disclosure) for slug, c in sorted(portal.communities.items())}
 
 
 def _write(docs: Path, page: str, text: str) -> None:
@@ -31,14 +32,16 @@ def render_district(portal: Portal, as_of: date, docs: Path, title: str) -> list
     summaries = summaries_of(portal, as_of)
     communities = [portal.communities[slug] for slug in summaries]
     _write(docs, views.HOME, render("index.md.j2", v=views.index_view(title, communities, summaries,
-                                                                         portal.rules.grades, as_of)))
+                                                                         portal.rules.grades, as_of,
+                                                                         portal.rules.disclosure.report_within_days)))
     streets: dict[str, list] = {}
     for c in communities:
         streets.setdefault(summaries[c.slug].street, []).append(c)
     if len(streets) > 1:
         for street, members in streets.items():
             _write(docs, views.street_page(street), render("street.md.j2", v=views.street_view(
-                street, title, members, summaries, portal.rules.grades, as_of)))
+                street, title, members, summaries, portal.rules.grades, as_of,
+                portal.rules.disclosure.report_within_days)))
     for slug, summary in summaries.items():
         _write(docs, views.card_page(slug), render("community.md.j2", v=views.card_view(summary)))
     return [{NAV_TITLE: views.HOME}]

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from ..analysis.disclosure import DueStatement, Timeliness, statements_due, timeliness
 from ..analysis.periods import sort_periods
 from ..analysis.status import (
     ACTIVE, ENDED, OVERDUE, UPCOMING, NoticeStatus, TermStatus, item_status, notice_status, term_status,
 )
 from ..model.portal import CommunityData
+from ..model.records import DisclosureRules
 from .rankings import LatestEvaluation, latest_evaluation
 
 # The district search holds every current notice and those published in the last 90 days:
@@ -46,9 +48,12 @@ class CommunitySummary:
     active_notices: int
     upcoming_notices: int
     recent_notices: tuple[NoticeLine, ...]   # newest first
+    statements: tuple[DueStatement, ...]     # ledger statements due by the build date
+    timeliness: Timeliness                   # 公示及时率 of those
 
 
-def summarise(community: CommunityData, as_of: date, floors: dict[str, Decimal]) -> CommunitySummary:
+def summarise(community: CommunityData, as_of: date, floors: dict[str, Decimal],
+              disclosure: DisclosureRules) -> CommunitySummary:
     profile = community.profile.model if community.profile else None
     committee = community.committee.model if community.committee else None
     fund_period = sort_periods(community.fund)[-1] if community.fund else None
@@ -60,6 +65,7 @@ def summarise(community: CommunityData, as_of: date, floors: dict[str, Decimal])
               for nid, n in community.notices.items()
               if states[nid].state != ENDED or n.model.published >= since]
     recent.sort(key=lambda line: (line.published, line.id), reverse=True)
+    statements = tuple(statements_due(community, disclosure, as_of))
     return CommunitySummary(
         slug=community.slug,
         name=profile.name if profile else community.slug,
@@ -78,6 +84,8 @@ def summarise(community: CommunityData, as_of: date, floors: dict[str, Decimal])
         active_notices=sum(1 for s in states.values() if s.state == ACTIVE),
         upcoming_notices=sum(1 for s in states.values() if s.state == UPCOMING),
         recent_notices=tuple(recent),
+        statements=statements,
+        timeliness=timeliness(list(statements)),
     )
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
+from ..analysis.disclosure import LATE, MISSING, STATE_LABEL, Timeliness, timeliness
 from ..analysis.grades import FAILING_GRADE
 from ..analysis.periods import period_label
 from ..formatting import cn_date, money, percent, percent_beside_grade
+from ..model.labels import ACCOUNT_TITLE
 from ..model.portal import CommunityData
 from ..render import links
 from .rankings import LatestEvaluation, black_list, latest_evaluations, red_list, top_grade
@@ -90,6 +92,39 @@ def evaluation_cell(e: LatestEvaluation | None) -> str:
     return f"{e.grade}（{period_label(e.period)}）" if e else "—"
 
 
+def timeliness_cell(t: Timeliness) -> str:
+    """公示及时率 as the tables print it: percent (on time/due), or — while nothing is due."""
+    return f"{percent(t.ratio)}（{t.on_time}/{t.due}）" if t.due else "—"
+
+
+def statement_rows(from_page: str, summaries: list[CommunitySummary]) -> list[dict]:
+    """Every statement missing or published late, community by community, oldest first."""
+    rows = []
+    for s in summaries:
+        for due in s.statements:
+            if due.state not in (MISSING, LATE):
+                continue
+            page = links.ledger_page(due.account, due.period) if due.has_ledger else links.ACCOUNT_INDEX[due.account]
+            late = f"逾期 {due.days_late} 天" if due.state == MISSING else f"晚 {due.days_late} 天"
+            rows.append({
+                "community": s.name, "href": community_url(from_page, s.slug, page),
+                "statement": f"{ACCOUNT_TITLE[due.account]}{period_label(due.period)}"
+                             + ("" if due.has_ledger else "（尚无账目）"),
+                "deadline": cn_date(due.deadline), "state": STATE_LABEL[due.state], "missing": due.state == MISSING,
+                "published": cn_date(due.published) if due.published else "—", "late": late,
+            })
+    return rows
+
+
+def statements_view(from_page: str, summaries: list[CommunitySummary], within_days: int, *,
+                    listed: bool = True) -> dict:
+    """The 收支公示 section: the share of due statements published on time and, when `listed`,
+    each one missing or late (a large district lists them on its street pages)."""
+    total = timeliness([due for s in summaries for due in s.statements])
+    return {"due": total.due, "on_time": total.on_time, "rate": timeliness_cell(total), "within_days": within_days,
+            "listed": listed, "rows": statement_rows(from_page, summaries) if listed else []}
+
+
 def community_row(from_page: str, s: CommunitySummary) -> dict:
     return {
         "name": s.name, "href": community_url(from_page, s.slug), "neighbourhood": s.neighbourhood,
@@ -102,6 +137,8 @@ def community_row(from_page: str, s: CommunitySummary) -> dict:
         "overdue_href": community_url(from_page, s.slug, links.INSPECTIONS),
         "active": s.active_notices,
         "notices_href": card_href(from_page, s.slug, "notices"),
+        "timeliness": timeliness_cell(s.timeliness),
+        "timeliness_alert": s.timeliness.on_time < s.timeliness.due,
     }
 
 
@@ -117,7 +154,7 @@ def _rankings(page: str, communities: list[CommunityData], floors: dict) -> dict
 
 
 def index_view(title: str, communities: list[CommunityData], summaries: dict[str, CommunitySummary],
-               floors: dict, as_of: date) -> dict:
+               floors: dict, as_of: date, within_days: int) -> dict:
     streets = by_street(list(summaries.values()))
     several = len(streets) > 1
     tables = len(communities) <= ROOT_TABLE_LIMIT or not several
@@ -131,12 +168,14 @@ def index_view(title: str, communities: list[CommunityData], summaries: dict[str
         **_rankings(HOME, communities, floors),
         "streets": [{"name": street_name(street), "rows": [community_row(HOME, s) for s in members]}
                     for street, members in streets] if tables else [],
+        "statements": statements_view(HOME, [s for _, members in streets for s in members], within_days,
+                                      listed=tables),
         "show_streets": several,
     }
 
 
 def street_view(street: str, district_title: str, communities: list[CommunityData],
-                summaries: dict[str, CommunitySummary], floors: dict, as_of: date) -> dict:
+                summaries: dict[str, CommunitySummary], floors: dict, as_of: date, within_days: int) -> dict:
     """One street's page: its 三率, its red and black list entries and its community table."""
     page = street_page(street)
     members = sorted((summaries[c.slug] for c in communities), key=lambda s: s.slug)
@@ -149,6 +188,7 @@ def street_view(street: str, district_title: str, communities: list[CommunityDat
         "rates": [rate_view(r) for r in coverage_rates(communities)],
         **_rankings(page, communities, floors),
         "rows": [community_row(page, s) for s in members],
+        "statements": statements_view(page, members, within_days),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 import re
 from decimal import Decimal
 
@@ -102,14 +103,19 @@ def scalar(value, kind: str):
 
 
 def _style(parent, key, node, *, flow: bool) -> None:
-    """Flow or block style for `node`, the value of parent[key]. Comments cannot stand
-    inside a flow mapping: they move behind it, joined, in the order they were written."""
+    """Flow or block style for `node`, the value of parent[key]. A block whose lines carry
+    comments stays a block: the comments explain each value (site.yml's settings), and
+    joined behind one line they would be hard to read. Only the comment on the key's own
+    line moves behind the flow mapping."""
     if not flow:
         node.fa.set_block_style()
         return
     if node.fa.flow_style():
         return  # already one line: its comment is where the editor put it
-    notes = _take_comments(node)
+    if _comments(node, remove=False, own_line=False):
+        node.fa.set_block_style()
+        return
+    notes = _comments(node, remove=True)   # the comment after `key:` itself
     previous = parent.ca.items.get(key)
     if previous and len(previous) > 2 and previous[2] is not None:
         notes.insert(0, previous[2].value.strip().lstrip("#").strip())
@@ -120,8 +126,9 @@ def _style(parent, key, node, *, flow: bool) -> None:
         parent.yaml_add_eol_comment("；".join(notes), key)
 
 
-def _take_comments(node) -> list[str]:
-    """The texts of every comment inside `node` (and its children), removed from it."""
+def _comments(node, *, remove: bool, own_line: bool = True) -> list[str]:
+    """The texts of every comment inside `node` (and its children); with `remove`, taken
+    out of it; without `own_line`, not the one after the key that `node` is the value of."""
     notes: list[str] = []
 
     def tokens(entry):
@@ -131,19 +138,20 @@ def _take_comments(node) -> list[str]:
             elif token is not None and hasattr(token, "value"):
                 yield token
 
-    def walk(item):
+    def walk(item, top=False):
         if not isinstance(item, (CommentedMap, CommentedSeq)):
             return
-        for entry in [item.ca.comment] + list(item.ca.items.values()):
+        for entry in ([item.ca.comment] if own_line or not top else []) + list(item.ca.items.values()):
             for token in tokens(entry) if entry is not None else ():
                 for line in token.value.split("\n"):
                     text = line.strip().lstrip("#").strip()
                     if text:
                         notes.append(text)
-        item.ca.comment = None
-        item.ca.items.clear()
+        if remove:
+            item.ca.comment = None
+            item.ca.items.clear()
         for child in (item.values() if isinstance(item, CommentedMap) else item):
             walk(child)
 
-    walk(node)
+    walk(node, top=True)
     return notes

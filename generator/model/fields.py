@@ -118,6 +118,18 @@ def day_count(value: Any) -> int:
     return n
 
 
+MAX_MONTHS = 12
+
+
+def month_count(value: Any) -> int:
+    """Months of a ledger period: a ledger period is a year, a half or a quarter, so a
+    longest period above 12 months would never be reached."""
+    n = count(value)
+    if not 1 <= n <= MAX_MONTHS:
+        raise _fail(f"月数应在 1 至 {MAX_MONTHS} 之间（现在是 {n}）")
+    return n
+
+
 def positive_count(value: Any) -> int:
     n = count(value)
     if n == 0:
@@ -203,6 +215,7 @@ PositiveArea = Annotated[Decimal, PlainValidator(positive_area), WithJsonSchema(
 Number = Annotated[Decimal, PlainValidator(number), WithJsonSchema({**_NUMBER_SCHEMA, "description": "数值，最多两位小数"})]
 Count = Annotated[int, PlainValidator(count), WithJsonSchema({"type": "integer", "minimum": 0})]
 DayCount = Annotated[int, PlainValidator(day_count), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_DAYS})]
+MonthCount = Annotated[int, PlainValidator(month_count), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_MONTHS})]
 PositiveCount = Annotated[int, PlainValidator(positive_count), WithJsonSchema({"type": "integer", "minimum": 1})]
 # Text accepts whatever was typed; editors may type numbers (a voucher 0101) too.
 Text = Annotated[str, PlainValidator(text), WithJsonSchema({"type": ["string", "number", "boolean"]})]

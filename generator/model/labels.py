@@ -9,6 +9,7 @@ MATTER = {
     "raise_fund": "筹集建筑物及其附属设施的维修资金",
     "rebuild": "改建、重建建筑物及其附属设施",
     "change_use": "改变共有部分的用途或者利用共有部分从事经营活动",
+    "facilities": "公共设施设备完善改造",
     "other": "有关共有和共同管理权利的其他重大事项",
 }
 # A vote's four tallies, in the order pages and PDFs show them.
@@ -53,3 +54,10 @@ ITEM_RESULT = {"pass": "合格", "fail": "不合格", "not_applicable": "不适�
 ADMIN_BACKEND = {"github": "GitHub", "gitea": "Gitea 或 Forgejo", "local": "本机 decap-server（在自己的电脑上编辑）"}
 ACCOUNTS = ("maintenance-fund", "public-revenue")
 ACCOUNT_TITLE = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}
+# site.yml rules.period_counting: how an "N days" rule counts (analysis/days.py).
+PERIOD_COUNTING = {
+    "inclusive": "首尾两日都算（按公示写明的起止日期）",
+    "civil_code_201": "依民法典第二百零一条，开始的当日不计入",
+}
+# Public-revenue income from using common parts for business (民法典第278条第一款第八项).
+COMMERCIAL_SOURCES = ("advertising", "parking", "lease")

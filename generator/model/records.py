@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from . import labels
 from .fields import (
-    Area, Bool, Count, Date, DayCount, Id, Money, Number, PositiveArea, PositiveCount,
+    Area, Bool, Count, Date, DayCount, Id, Money, MonthCount, Number, PositiveArea, PositiveCount,
     PositiveMoney, Text, WebAddress, choice, text,
 )
 
@@ -39,12 +39,25 @@ class Record(BaseModel):
 
 # ---------------------------------------------------------------- site.yml
 
+class DisclosureRules(Record):
+    """定期收支公示 (docs/localities.md: the national floor, 北京 and 上海)."""
+
+    maintenance_fund_months: MonthCount = Field(12, description="专项维修资金账目一期最长的月数：全国每年至少公布一次（12），上海每半年（6）")
+    public_revenue_months: MonthCount = Field(12, description="公共收益账目一期最长的月数：全国 12，上海每季度（3）")
+    report_within_days: DayCount = Field(30, description="每期结束后多少天内发布该期的收支公示")
+
+
 class Rules(Record):
     pre_vote_notice_days: DayCount = Field(15, description="表决前公示至少提前的天数")
     result_notice_within_days: DayCount = Field(3, description="表决结束后几天内公告结果")
-    min_notice_days: DayCount = Field(7, description="任何公示的最短天数（首尾两天都算）")
+    min_notice_days: DayCount = Field(7, description="任何公示的最短天数（默认首尾两天都算）")
     committee_size: list[PositiveCount] = Field([5, 11], min_length=2, max_length=2, description="业委会委员人数范围 [最少, 最多]，须为单数")
     grades: dict[str, Number] = Field({"优秀": 90, "良好": 80, "合格": 60}, description="考评等级的最低得分率（百分比）")
+    period_counting: choice(labels.PERIOD_COUNTING) = Field(
+        "inclusive", description="“N 天”怎么数：inclusive 公示期首尾两日都算（默认）；civil_code_201 按民法典第二百零一条，开始的当日不计入")
+    report_amount_threshold: Optional[Money] = Field(
+        None, description="预算达到这个金额（元）的表决，不论事项类别，都按重大事项报告党组织、报街道备案；不设就省略")
+    disclosure: DisclosureRules = Field(default_factory=DisclosureRules, description="定期收支公示的频次和期限")
 
 
 class Admin(Record):
@@ -145,6 +158,7 @@ class Member(Record):
 class Committee(Record):
     kind: choice(labels.COMMITTEE_KIND) = Field(description="业主委员会或物业管理委员会")
     term: PositiveCount = Field(description="第几届")
+    elected_on: Optional[Date] = Field(None, description="选举产生之日（业主大会选出本届业委会的日期）；30 日备案期限从这一天算起")
     term_start: Date = Field(description="任期开始")
     term_end: Date = Field(description="任期结束")
     filed: Optional[Filing] = Field(None, description="备案情况")
@@ -182,7 +196,7 @@ class EntryDetails(Record):
     summary: Text = Field(description="摘要")
     counterparty: Optional[Text] = Field(None, description="对方单位")
     voucher: Optional[Text] = Field(None, description="凭证号")
-    vote: Optional[Id] = Field(None, description="授权这笔支出的表决编号")
+    vote: Optional[Id] = Field(None, description="授权这笔明细的已通过表决的编号（支出、合理成本；经营收入为改变共有部分用途的表决）")
     apportionment: Optional[Apportionment] = Field(None, description="分摊情况")
 
 
@@ -202,10 +216,12 @@ class RevenueEntryHead(EntryHead):
 # the fields of the bases from the last one to the first).
 class FundEntry(EntryDetails, FundEntryHead):
     emergency: Optional[Emergency] = Field(None, description="紧急使用（没有表决时必填）")
+    reason: Optional[Text] = Field(None, description="退还原因（refund 必填），例如“房屋灭失”“重复交存”")
+    approved_by: Optional[Text] = Field(None, description="批准退还的单位（refund 必填），例如维修资金管理中心")
 
 
 class RevenueEntry(EntryDetails, RevenueEntryHead):
-    authorized_by: Optional[Text] = Field(None, description="授权支出的管理规约条款（没有表决时必填）")
+    authorized_by: Optional[Text] = Field(None, description="授权这笔明细的管理规约条款或业主大会决定：支出、合理成本没有表决时必填；广告、停车、场地租赁收入没有表决时应填写")
 
 
 class FundLedger(Record):

@@ -62,6 +62,7 @@ LEDGER_COLUMNS = [
     "authorized_by", "emergency_reason",
     "period", "from", "to", "apportionment_basis", "apportionment_scope",
     "emergency_approved_by", "emergency_reported_on", "computed_direction", "computed_balance_after",
+    "reason", "approved_by",
 ]
 PERIOD_COLUMNS = [
     "period", "opening_balance", "computed_inflow_total", "computed_outflow_total",
@@ -176,6 +177,7 @@ def _ledger(account: str, period: str, ledger) -> tuple[Dataset, dict]:
             "emergency_approved_by": emergency.approved_by if emergency else "",
             "emergency_reported_on": emergency.reported_on.isoformat() if emergency else "",
             "computed_direction": direction, "computed_balance_after": _computed_money(balance_after[index]),
+            "reason": _text(getattr(e, "reason", None)), "approved_by": _text(getattr(e, "approved_by", None)),
         })
     record = {
         "account": account,

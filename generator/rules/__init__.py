@@ -26,9 +26,11 @@ class RuleContext:
 
 
 def all_rules():
-    from . import committee, evaluation, ids, inspection, ledger, markdown, notice, privacy, refs, vote
-    return (refs.check, ids.check, ledger.check, vote.check, notice.check, markdown.check,
-            committee.check, evaluation.check, inspection.check, privacy.check)
+    from . import (
+        committee, disclosure, evaluation, ids, inspection, ledger, markdown, notice, privacy, refs, schema, vote,
+    )
+    return (refs.check, ids.check, schema.check, ledger.check, vote.check, notice.check, markdown.check,
+            disclosure.check, committee.check, evaluation.check, inspection.check, privacy.check)
 
 
 def run_rules(portal: Portal, as_of: date) -> list[Problem]:

@@ -1,14 +1,16 @@
 """Committee rules.
 
 业主大会和业主委员会指导规则: 5 to 11 members, an odd number; a term of at most 5
-years; filing within 30 days (物业管理条例第16条).
+years. 物业管理条例第16条: the committee files "自选举产生之日起30日内", so the 30 days
+count from `elected_on` (from `term_start`, with a warning, where the election date is
+not written); the election day itself is not counted (民法典第201条).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ..analysis.days import days_between
+from ..analysis.days import days_after, deadline_after
 from ..analysis.status import is_current_member, term_status, voting_members
 from ..problems import Problem, error, warning
 
@@ -48,17 +50,31 @@ def check(ctx) -> list[Problem]:
         if committee.term_end > latest_end:
             problems.append(error(doc.at("term_end"), "committee.term_too_long",
                                   f"任期 {committee.term_start} 至 {committee.term_end} 超过 {MAX_TERM_YEARS} 年：最晚到 {latest_end}。"))
-        deadline = committee.term_start + timedelta(days=FILING_DAYS)
-        if committee.filed is not None:
-            late = days_between(committee.term_start, committee.filed.date)
-            if late > FILING_DAYS:
-                problems.append(error(doc.at("filed", "date"), "committee.filing_late",
-                                      f"备案日期 {committee.filed.date} 在任期开始 {committee.term_start} 后第 {late} 天，"
-                                      f"应在 {FILING_DAYS} 日内（{deadline} 前）备案。"))
-        elif ctx.as_of > deadline:
-            problems.append(error(doc.key_at("term_start"), "committee.filing_late",
-                                  f"任期 {committee.term_start} 开始已超过 {FILING_DAYS} 日，仍没有备案记录 filed。"))
+        problems += _filing(committee, doc, ctx.as_of)
         problems += _election_due(community, committee, doc, ctx.as_of)
+    return problems
+
+
+def _filing(committee, doc, as_of: date) -> list[Problem]:
+    problems: list[Problem] = []
+    if committee.elected_on is not None:
+        start, start_label = committee.elected_on, "选举产生之日"
+    else:
+        start, start_label = committee.term_start, "任期开始"
+        problems.append(warning(doc.key_at("term_start"), "committee.elected_on_missing",
+                                f"没有填写选举产生之日 elected_on：备案期限应自选举产生之日起算（物业管理条例第十六条），"
+                                f"现暂按任期开始 {committee.term_start} 计算。请在 term 下面加一行 elected_on: 选举日期。"))
+    deadline = deadline_after(start, FILING_DAYS)
+    if committee.filed is not None:
+        late = days_after(start, committee.filed.date)
+        if late > FILING_DAYS:
+            problems.append(error(doc.at("filed", "date"), "committee.filing_late",
+                                  f"备案日期 {committee.filed.date} 在{start_label} {start} 后第 {late} 天，"
+                                  f"应在 {FILING_DAYS} 日内（{deadline} 前）备案。"))
+    elif as_of > deadline:
+        at = doc.at("elected_on") if committee.elected_on is not None else doc.key_at("term_start")
+        problems.append(error(at, "committee.filing_late",
+                              f"{start_label} {start} 已超过 {FILING_DAYS} 日，仍没有备案记录 filed。"))
     return problems
 
 

@@ -14,8 +14,8 @@ from ..analysis.ledgers import statement_of
 from ..analysis.periods import period_bounds, period_label, sort_periods
 from ..analysis.votes import compute_outcome, has_tallies
 from ..formatting import money
-from ..model.labels import ACCOUNT_TITLE, ACCOUNTS
-from ..problems import Problem, error
+from ..model.labels import ACCOUNT_TITLE, ACCOUNTS, COMMERCIAL_SOURCES, REVENUE_SOURCE
+from ..problems import Problem, error, warning
 
 
 def check(ctx) -> list[Problem]:
@@ -96,8 +96,18 @@ def _entry_fields(account: str, doc, i: int, entry) -> list[Problem]:
 
 
 def _authorisation(community, account: str, doc, i: int, entry) -> list[Problem]:
-    if entry.type != "expense":
+    if entry.type == "expense":
+        problems = _expense(community, account, doc, i, entry)
+    elif entry.type in ("refund", "cost"):
+        problems = _outflow(community, account, doc, i, entry)
+    elif entry.type == "income" and getattr(entry, "source", None) in COMMERCIAL_SOURCES:
+        return _commercial_income(community, doc, i, entry)
+    else:
         return []
+    return problems + _before_vote(community, doc, i, entry)
+
+
+def _expense(community, account: str, doc, i: int, entry) -> list[Problem]:
     if entry.vote is None:
         if account == "maintenance-fund" and entry.emergency is None:
             return [error(doc.at("entries", i, "type"), "ledger.expense_unauthorized",
@@ -106,6 +116,32 @@ def _authorisation(community, account: str, doc, i: int, entry) -> list[Problem]
             return [error(doc.at("entries", i, "type"), "ledger.expense_unauthorized",
                           f"公共收益支出“{entry.id}”没有授权：请填写通过的表决 vote，或授权它的管理规约条款 authorized_by。")]
         return []
+    return _cited_vote_passed(community, account, doc, i, entry)
+
+
+def _outflow(community, account: str, doc, i: int, entry) -> list[Problem]:
+    """ledger.outflow_unauthorized: money leaves the owners' accounts only with a reason and
+    an authority, as an expense does (民法典第281条: the fund belongs to the owners;
+    第282条: revenue net of 合理成本 is theirs, so the cost needs a basis too)."""
+    if entry.type == "refund":
+        missing = [f"{name}（{what}）" for name, what in (("reason", "退还原因"), ("approved_by", "批准退还的单位"))
+                   if not getattr(entry, name)]
+        if missing:
+            return [error(doc.at("entries", i, "type"), "ledger.outflow_unauthorized",
+                          f"维修资金退还“{entry.id}”（{money(entry.amount)}）缺少 {'、'.join(missing)}：维修资金属于业主共有，"
+                          "退还须写明原因和批准单位（例如房屋灭失、重复交存，经维修资金管理中心核准）。")]
+        return []
+    if entry.vote is None:
+        if not entry.authorized_by:
+            return [error(doc.at("entries", i, "type"), "ledger.outflow_unauthorized",
+                          f"公共收益合理成本“{entry.id}”（{money(entry.amount)}）没有依据：扣除的成本须有业主大会的授权，"
+                          "请填写授权它的管理规约条款 authorized_by，或通过的表决 vote。")]
+        return []
+    return _cited_vote_passed(community, account, doc, i, entry)
+
+
+def _cited_vote_passed(community, account: str, doc, i: int, entry) -> list[Problem]:
+    """ledger.vote_not_passed: the vote an outflow cites passed (and is use_fund for the fund)."""
     vote = community.votes.get(entry.vote)
     if vote is None:
         return []  # ref.missing reports it
@@ -121,6 +157,41 @@ def _authorisation(community, account: str, doc, i: int, entry) -> list[Problem]
         return [error(doc.at("entries", i, "vote"), "ledger.vote_not_passed",
                       f"支出“{entry.id}”引用的表决“{entry.vote}”{why}，不能授权支出。")]
     return []
+
+
+def _before_vote(community, doc, i: int, entry) -> list[Problem]:
+    """ledger.expense_before_vote: money spent before the owners finished deciding to spend it."""
+    vote = community.votes.get(entry.vote) if entry.vote else None
+    if vote is None or entry.date >= vote.model.voting.end:
+        return []
+    return [error(doc.at("entries", i, "date"), "ledger.expense_before_vote",
+                  f"明细“{entry.id}”的日期 {entry.date} 早于它引用的表决“{entry.vote}”的表决结束日 {vote.model.voting.end}："
+                  "表决结束、结果公告之前不能据此支出。请核对日期，或改为引用当时已有的授权。")]
+
+
+def _commercial_income(community, doc, i: int, entry) -> list[Problem]:
+    """ledger.income_unauthorized (a warning): 民法典第278条第一款第八项 — using common parts
+    for business (advertising, parking, leases) is the owners' joint decision."""
+    if entry.authorized_by:
+        return []
+    vote = community.votes.get(entry.vote) if entry.vote else None
+    if entry.vote and vote is None:
+        return []  # ref.missing reports it
+    source = REVENUE_SOURCE[entry.source]
+    at = doc.at("entries", i, "source")
+    if vote is None:
+        return [warning(at, "ledger.income_unauthorized",
+                        f"公共收益收入“{entry.id}”（{source}，{money(entry.amount)}）是利用共有部分经营的收入，没有写明授权："
+                        "利用共有部分从事经营活动须由业主共同决定（民法典第二百七十八条）。请填写通过的表决 vote"
+                        "（事项 change_use），或授权它的管理规约条款、业主大会决定 authorized_by。")]
+    profile = community.profile.model if community.profile else None
+    outcome = compute_outcome(vote.model, profile)
+    if vote.model.matter == "change_use" and (outcome is None and has_tallies(vote.model) or outcome and outcome.passed):
+        return []
+    why = (f"事项是 {vote.model.matter}，不是改变共有部分用途或利用共有部分经营（change_use）"
+           if vote.model.matter != "change_use" else ("尚未计票" if outcome is None else f"按计票结果未通过（{outcome.reason}）"))
+    return [warning(doc.at("entries", i, "vote"), "ledger.income_unauthorized",
+                    f"公共收益收入“{entry.id}”（{source}）引用的表决“{entry.vote}”{why}，不能授权利用共有部分经营。")]
 
 
 def _budgets(community) -> list[Problem]:

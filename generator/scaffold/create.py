@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..analysis.periods import period_bounds, period_label, sort_periods
+from ..analysis.days import earliest_event_after, shortest_period_end
+from ..analysis.periods import next_period, period_bounds, period_label, sort_periods
 from ..exits import Stop
 from ..load.yamlread import decode_source, parse_text
 from ..model import labels
@@ -22,7 +23,7 @@ from ..model.portal import CommunityData, Portal
 from ..pipeline import load_portal
 from ..problems import display_path
 from . import choices, indent, render, yaml_text
-from .ids import free_stem, ledger_period_for, next_entry_id, next_period, previous_period
+from .ids import free_stem, ledger_period_for, next_entry_id, previous_period
 from .insert import CannotInsert, append_item
 
 # KIND → (what it is, in Chinese; how it is written)
@@ -98,7 +99,7 @@ def _note(value: str) -> str:
 
 def _common(portal: Portal, as_of: date, ident: str, schema: str) -> dict:
     rules = portal.rules
-    period_to = as_of + timedelta(days=rules.min_notice_days - 1)
+    period_to = shortest_period_end(as_of, rules.min_notice_days, rules.period_counting)
     issuer = _publisher(portal)
     return {"as_of": as_of, "ident": ident, "schema": schema, "year": as_of.year, "issuer": yaml_text(issuer),
             "issuer_note": _note(issuer), "period_to": period_to, "min_days": rules.min_notice_days}
@@ -120,9 +121,9 @@ def _new_file(kind: str, portal: Portal, community: CommunityData, data_dir: Pat
     if kind in ("notice", "correction"):
         values["notice_kinds"] = choices({k: v for k, v in labels.NOTICE_KIND.items() if k != "correction"})
     elif kind == "vote":
-        start = as_of + timedelta(days=rules.pre_vote_notice_days)
+        start = earliest_event_after(as_of, rules.pre_vote_notice_days, rules.period_counting)
         values.update(matters=choices(labels.MATTER), voting_start=start, voting_end=start + timedelta(days=14),
-                      pre_vote_days=rules.pre_vote_notice_days)
+                      pre_vote_days=rules.pre_vote_notice_days, result_days=rules.result_notice_within_days)
     elif kind == "inspection":
         values.update(sources=choices(labels.INSPECTION_SOURCE), inspection_kinds=choices(labels.INSPECTION_KIND),
                       item_results=choices(labels.ITEM_RESULT))

@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from ..analysis.periods import period_bounds, sort_periods
+from ..analysis.periods import granularity, period_bounds, period_containing, sort_periods
 from ..model.records import PERIOD_RE
 
 ENTRY_ID_RE = re.compile(r"([a-z]+)-(\d{4})-(\d+)")
@@ -41,27 +41,6 @@ def next_entry_id(account: str, year: int, account_ids: list[str], all_ids: set[
     while f"{prefix}-{year}-{n:0{width}d}" in all_ids:
         n += 1
     return f"{prefix}-{year}-{n:0{width}d}"
-
-
-def granularity(period: str) -> str:
-    """"year", "half" or "quarter"."""
-    part = PERIOD_RE.fullmatch(period).group(2)
-    return "year" if part is None else ("half" if part.startswith("H") else "quarter")
-
-
-def period_containing(day: date, unit: str) -> str:
-    if unit == "half":
-        return f"{day.year}-H{1 if day.month <= 6 else 2}"
-    if unit == "quarter":
-        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-    return str(day.year)
-
-
-def next_period(period: str) -> str:
-    """The period right after `period`, of the same length."""
-    _, last = period_bounds(period)
-    following = date.fromordinal(last.toordinal() + 1)
-    return period_containing(following, granularity(period))
 
 
 def ledger_period_for(day: date, periods: list[str]) -> tuple[str, bool]:

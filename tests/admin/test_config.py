@@ -99,7 +99,7 @@ def test_ledger_periods_edit_their_entries_as_a_list(config):
     entries = next(f for f in _collection(config, "shili-jiayuan--maintenance-fund")["fields"] if f["name"] == "entries")
     assert entries["widget"] == "list"
     assert [f["name"] for f in entries["fields"]] == ["id", "date", "type", "from", "amount", "summary", "counterparty",
-                                                      "voucher", "vote", "apportionment", "emergency"]
+                                                      "voucher", "vote", "apportionment", "emergency", "reason", "approved_by"]
     assert entries["summary"] == "{{fields.date}} · {{fields.summary}} · {{fields.amount}}"
 
 
@@ -164,7 +164,8 @@ def test_select_labels_are_the_labels_of_the_site(config):
 def test_fields_naming_another_record_are_relation_widgets(config):
     fund = dict(_fields(_collection(config, "shili-jiayuan--maintenance-fund")["fields"]))["entries.vote"]
     assert fund == {
-        "name": "vote", "label": "授权这笔支出的表决编号", "hint": "字段 vote", "required": False,
+        "name": "vote", "label": "授权这笔明细的已通过表决的编号",
+        "hint": "授权这笔明细的已通过表决的编号（支出、合理成本；经营收入为改变共有部分用途的表决）（字段 vote）", "required": False,
         "widget": "relation", "collection": "shili-jiayuan--votes", "value_field": "{{slug}}",
         "search_fields": ["title"], "display_fields": ["title"], "options_length": 100,
         "filters": [{"field": "declared_result", "values": ["passed"]}, {"field": "matter", "values": ["use_fund"]}]}

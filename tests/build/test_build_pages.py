@@ -151,6 +151,7 @@ VOTE_RULES = {
     # 民法典第278条: participation needs 2/3 by area and by headcount; matters (六)–(八)
     # (筹集维修资金, 改建重建, 改变共有部分用途或经营) need 3/4 of the participants, others a majority.
     "use_fund": "> 1/2",
+    "facilities": "> 1/2",   # 公共设施设备完善改造: not among (六)–(八)
     "other": "> 1/2",
     "change_use": "≥ 3/4",
 }
@@ -252,6 +253,12 @@ def test_ledger_entry_shows_its_authorisation_and_apportionment(built_sample_sit
     assert "按专有部分面积分摊：" + "、".join(entry["apportionment"]["scope"]) in page.text
 
 
+def test_a_refund_shows_its_reason_and_who_approved_it(built_sample_site):
+    page = read_page(built_sample_site, "maintenance-fund/2025-H1/")
+    refund = next(e for e in read_yaml(COMMUNITY / "maintenance-fund" / "2025-H1.yml")["entries"] if e["type"] == "refund")
+    assert f"退还：{refund['reason']}（{refund['approved_by']}批准）" in page.text
+
+
 @pytest.mark.parametrize("account", ACCOUNTS)
 def test_account_page_has_charts_inline_and_every_period(built_sample_site, account):
     page = read_page(built_sample_site, f"{account}/")
@@ -286,6 +293,7 @@ def test_committee_page_lists_current_members(built_sample_site):
     for member in current:
         assert f"{member['name']} " in text.split("已离任")[0]
     assert f"任期 {cn_date(committee['term_start'])}至{cn_date(committee['term_end'])}" in text
+    assert f"选举产生 {cn_date(committee['elected_on'])}" in text
     # The party-member ratio counts committee members only: alternates (候补委员) are not members.
     voting = [m for m in current if m["role"] != "alternate"]
     party = sum(1 for m in voting if m.get("party_member"))

@@ -221,13 +221,18 @@ def test_csv_keeps_the_old_columns_first_and_only_appends(built_sample_site, ste
 def test_new_csv_columns_are_appended_in_this_order(built_sample_site):
     assert read_csv_file(built_sample_site, "maintenance-fund-2026-H1")[0][len(OLD_LEDGER_HEADER):] == [
         "period", "from", "to", "apportionment_basis", "apportionment_scope", "emergency_approved_by",
-        "emergency_reported_on", "computed_direction", "computed_balance_after"]
+        "emergency_reported_on", "computed_direction", "computed_balance_after", "reason", "approved_by"]
     assert read_csv_file(built_sample_site, "votes")[0][len(OLD_VOTE_HEADER):] == [
         "notice", "reported_party_org", "reported_street", "electorate_owners", "electorate_area_m2",
         "electorate_source"]
     assert read_csv_file(built_sample_site, "inspections")[0][len(OLD_INSPECTION_HEADER):] == ["source", "conclusion"]
     assert read_csv_file(built_sample_site, "evaluations")[0][len(OLD_EVALUATION_HEADER):] == [
         "evaluators", "satisfaction_method"]
+
+
+def test_a_refunds_reason_and_approval_are_in_the_csv(built_sample_site):
+    refund = next(row for row in read_csv(built_sample_site, "maintenance-fund-2025-H1") if row["type"] == "refund")
+    assert (refund["reason"], refund["approved_by"]) == ("业主重复交存首期维修资金", "某市住房专项维修资金管理中心")
 
 
 def test_empty_dataset_still_writes_its_header():

@@ -1,10 +1,11 @@
 """Small districts written inline: each community is a few short YAML files whose figures the
-tests know by heart. Everything passes `gongshi check` at AS_OF with no errors."""
+tests know by heart. Everything passes `gongshi check` at AS_OF with no errors; each community's
+one ledger period (2026-H1) has its statement published on time unless a test says otherwise."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from tests.conftest import write_tree
@@ -36,6 +37,8 @@ class Tiny:
     evaluated: str | None = None                     # default: the manager
     overdue_items: int = 0
     notices: list[tuple[str, str, date, date]] = field(default_factory=list)   # id, title, from, to
+    # The fund's 2026-H1 statement (due after 2026-07-30): published that day, or None (missing).
+    fund_report: date | None = date(2026, 7, 10)
 
 
 def grade_of(score: int) -> str:
@@ -71,6 +74,7 @@ def _committee_yml(c: Tiny) -> str:
     return f"""
     kind: {c.committee}
     term: 1
+    elected_on: 2023-05-28
     term_start: 2023-06-01
     term_end: {c.term_end.isoformat()}
     filed: {{date: 2023-06-20, authority: {c.street}办事处}}
@@ -104,13 +108,14 @@ def _inspection_yml(c: Tiny) -> str:
     """
 
 
-def _notice_yml(title: str, start: date, end: date) -> str:
+def _notice_yml(title: str, start: date, end: date, kind: str = "general", related: str = "") -> str:
     return f"""
     title: {title}
-    kind: general
+    kind: {kind}
     issuer: 业主委员会
     published: {start.isoformat()}
     period: {{from: {start.isoformat()}, to: {end.isoformat()}}}
+    related: [{related}]
     body: 详见公示栏。
     """
 
@@ -131,6 +136,10 @@ def community_files(c: Tiny) -> dict[str, str]:
         files[base + "inspections/2026-facilities.yml"] = _inspection_yml(c)
     for nid, title, start, end in c.notices:
         files[base + f"notices/{nid}.yml"] = _notice_yml(title, start, end)
+    if c.fund_report is not None:
+        files[base + "notices/fund-2026-h1.yml"] = _notice_yml("2026年上半年专项维修资金收支公示", c.fund_report,
+                                                               c.fund_report + timedelta(days=14),
+                                                               kind="fund_report", related="maintenance-fund/2026-H1")
     return files
 
 

@@ -13,6 +13,8 @@ The district (helpers.Tiny), 7 communities on 2 streets:
 
 组建率 5/7 = 71.43%, 物业服务覆盖率 4/7 = 57.14%, 党的组织覆盖率 3/7 = 42.86%.
 红榜: g (98), a (95). 黑榜: e (40), b (55: its latest, not its 优秀 of 2024).
+公示及时率: each community owes its fund's 2026-H1 statement (due by 2026-07-30); b published
+it on 2026-08-05 (6 days late), e not at all (118 days overdue): 5/7 = 71.43%.
 """
 
 from __future__ import annotations
@@ -40,11 +42,11 @@ DISTRICT = [
                   ("spring", "关于春季绿化的公示", date(2026, 3, 1), date(2026, 3, 10)),
                   ("old", "关于二〇二四年账目的公示", date(2024, 3, 1), date(2024, 3, 10))]),
     Tiny("b", "乙苑", street="幸福街道", committee="management_committee", party=False,
-         manager="某某乙物业有限公司", evaluations={"2024": 92, "2025": 55}),
+         manager="某某乙物业有限公司", evaluations={"2024": 92, "2025": 55}, fund_report=date(2026, 8, 5)),
     Tiny("c", "丙苑", street="幸福街道", committee=None, evaluations={"2025": 85}),
     Tiny("d", "丁苑", street="和平街道", manager=None, party=False, term_end=date(2027, 1, 31)),
     Tiny("e", "戊苑", street="和平街道", manager="某某戊物业有限公司", party=False,
-         evaluations={"2025": 40}, overdue_items=2, fund_closing="1234567.89"),
+         evaluations={"2025": 40}, overdue_items=2, fund_closing="1234567.89", fund_report=None),
     Tiny("f", "己苑", street="和平街道", committee=None, manager=None, party=False),
     Tiny("g", "庚苑", street="和平街道", manager=None, evaluated="某某庚物业有限公司", evaluations={"2025": 98}),
 ]
@@ -61,7 +63,8 @@ def portal(tmp_path_factory):
 @pytest.fixture(scope="module")
 def index(portal):
     summaries = summaries_of(portal, AS_OF)
-    return views.index_view("某区", list(portal.communities.values()), summaries, portal.rules.grades, AS_OF)
+    return views.index_view("某区", list(portal.communities.values()), summaries, portal.rules.grades, AS_OF,
+                            portal.rules.disclosure.report_within_days)
 
 
 def test_three_rates_count_communities_and_divide_by_all(portal):
@@ -158,6 +161,43 @@ def test_community_table_rows(index):
     assert (f["committee"], f["evaluation"]) == ("未成立", "—")
 
 
+def test_timeliness_per_community(index):
+    rows = {row["name"]: row for street in index["streets"] for row in street["rows"]}
+    assert {name: (row["timeliness"], row["timeliness_alert"]) for name, row in rows.items()} == {
+        "甲苑": ("100.00%（1/1）", False), "乙苑": ("0.00%（0/1）", True), "丙苑": ("100.00%（1/1）", False),
+        "丁苑": ("100.00%（1/1）", False), "戊苑": ("0.00%（0/1）", True), "己苑": ("100.00%（1/1）", False),
+        "庚苑": ("100.00%（1/1）", False)}
+
+
+def test_district_timeliness_and_the_statements_missing_or_late(index):
+    v = index["statements"]
+    assert (v["due"], v["on_time"], v["rate"], v["within_days"], v["listed"]) == (7, 5, "71.43%（5/7）", 30, True)
+    assert [(r["community"], r["statement"], r["href"], r["deadline"], r["state"], r["published"], r["late"])
+            for r in v["rows"]] == [
+        ("戊苑", "专项维修资金2026年上半年", "e/maintenance-fund/2026-H1/", "2026年7月30日", "未公示", "—", "逾期 118 天"),
+        ("乙苑", "专项维修资金2026年上半年", "b/maintenance-fund/2026-H1/", "2026年7月30日", "逾期公示", "2026年8月5日",
+         "晚 6 天"),
+    ]
+
+
+def test_nothing_due_is_a_dash_not_a_rate(tmp_path):
+    data = write_district(tmp_path, [Tiny("t", "丁苑")])
+    portal, _ = check(data, date(2026, 7, 30))    # the deadline day: not yet due
+    row = views.community_row(views.HOME, summaries_of(portal, date(2026, 7, 30))["t"])
+    assert (row["timeliness"], row["timeliness_alert"]) == ("—", False)
+
+
+def test_a_period_without_a_file_is_listed(tmp_path):
+    # By 2027-02-01 the 2026-H2 statement is due too, and no ledger covers 2026-H2.
+    data = write_district(tmp_path, [Tiny("t", "丁苑", term_end=date(2029, 5, 31))])
+    portal, _ = check(data, date(2027, 2, 1))
+    summaries = summaries_of(portal, date(2027, 2, 1))
+    rows = views.statement_rows(views.HOME, list(summaries.values()))
+    assert [(r["statement"], r["href"], r["late"]) for r in rows] == [
+        ("专项维修资金2026年下半年（尚无账目）", "t/maintenance-fund/", "逾期 2 天")]
+    assert views.timeliness_cell(summaries["t"].timeliness) == "50.00%（1/2）"
+
+
 def test_community_page_lists_current_notices_and_those_of_the_last_90_days_newest_first(portal):
     card = views.card_view(summaries_of(portal, AS_OF)["a"])
     assert [(n["title"], n["state"], n["href"]) for n in card["notices"]] == [
@@ -187,6 +227,10 @@ def test_district_pages_and_navigation(portal, tmp_path):
     assert ("| [丁苑](d/) | 某某社区 | <span class=\"overdue\">2027年1月31日（即将届满）</span> |"
             " <span class=\"num\">100,000.00</span> | — |") in index
     assert "| <span class=\"fail\">不合格（2025年）</span> | [<span class=\"overdue\">2</span>](e/inspections/) |" in index
+    assert "到期应公示 7 期，按时 5 期，公示及时率 71.43%（5/7）。" in index
+    assert ("| 戊苑 | [专项维修资金2026年上半年](e/maintenance-fund/2026-H1/) | 2026年7月30日 |"
+            " <span class=\"overdue\">未公示</span> | — | 逾期 118 天 |") in index
+    assert "| [0](communities/e.md#notices) | <span class=\"overdue\">0.00%（0/1）</span> |" in index
 
 
 def test_street_page_has_the_streets_rates_lists_and_communities(portal, tmp_path):
@@ -197,6 +241,8 @@ def test_street_page_has_the_streets_rates_lists_and_communities(portal, tmp_pat
     assert "| 某某庚物业有限公司 | [庚苑](../../g/evaluations/) | 2025年 | 98.00% | 优秀 |" in page
     assert "[戊苑](../../e/evaluations/)" in page and "甲苑" not in page and "乙苑" not in page
     assert "| [丁苑](../../d/) |" in page and "(../communities/e.md#notices)" in page
+    assert "按时 3 期，公示及时率 75.00%（3/4）" in page and "[专项维修资金2026年上半年](../../e/maintenance-fund/2026-H1/)" in page
+    assert "乙苑" not in page
 
 
 def test_a_large_district_moves_the_community_tables_to_the_street_pages(portal, tmp_path, monkeypatch):
@@ -205,6 +251,8 @@ def test_a_large_district_moves_the_community_tables_to_the_street_pages(portal,
     index = (tmp_path / "index.md").read_text(encoding="utf-8")
     assert "| [甲苑](a/) |" not in index and "请在上方“各街道三率”表中点击街道名称" in index
     assert "71.43%" in index and "[庚苑](g/evaluations/)" in index   # rates and lists stay on the overview
+    assert "公示及时率 71.43%（5/7）" in index and "逾期 118 天" not in index   # the missing ones: by street
+    assert "逾期 118 天" in (tmp_path / STREET_PAGES["和平街道"]).read_text(encoding="utf-8")
     assert "| [甲苑](../../a/) |" in (tmp_path / STREET_PAGES["幸福街道"]).read_text(encoding="utf-8")
 
 

@@ -76,7 +76,7 @@ def test_keeps_comments_where_the_file_had_them():
     """)
 
 
-def test_comments_inside_a_mapping_made_flow_follow_it():
+def test_a_small_mapping_keeps_its_lines_when_they_carry_comments():
     text = """
         title: 表决
         matter: use_fund
@@ -84,8 +84,13 @@ def test_comments_inside_a_mapping_made_flow_follow_it():
         turnout:     # 参与表决
           owners: 82       # 人数
           area_m2: 7420.5  # 面积
+        approve:     # 同意
+          owners: 60
+          area_m2: 5000
     """
-    assert "turnout: {owners: 82, area_m2: 7420.50}  # 参与表决；人数；面积\n" in fmt(text, "vote")
+    out = fmt(text, "vote")
+    assert "turnout:     # 参与表决\n  owners: 82       # 人数\n  area_m2: 7420.50 # 面积\n" in out
+    assert "approve: {owners: 60, area_m2: 5000.00} # 同意\n" in out
 
 
 def test_the_schema_line_comes_first_and_keeps_its_address():

@@ -70,13 +70,35 @@ def test_home_and_committee_pages_print_the_term_warning(data):
 
 
 def test_no_reminders_section_when_there_is_nothing_to_remind(data):
-    ctx = context_at(data, TERM_END - timedelta(days=91))
+    # At the end of 2025 the term is far off and the 2025 statements are not yet due.
+    ctx = context_at(data, date(2025, 12, 31))
     view = home.home_view(ctx, "站点")
-    assert (view["reminders"], view["overdue"], view["unreported"]) == (False, [], [])
+    assert (view["reminders"], view["overdue"], view["unreported"], view["missing_statements"]) == (False, [], [], [])
     assert "## 提醒" not in render("home.md.j2", v=view)
     warned = home.home_view(context_at(data, TERM_END), "站点")
     assert warned["reminders"] is True
     assert "## 提醒" in render("home.md.j2", v=warned)
+
+
+def test_home_page_reminds_of_missing_statements(data):
+    # The 2025 ledgers' statements were due by 2025-12-31 + 30 days = 2026-01-30.
+    view = home.home_view(context_at(data, date(2026, 1, 31)), "站点")
+    assert view["reminders"] is True
+    page = render("home.md.j2", v=view)
+    assert ('- <span class="overdue">未公示</span> [专项维修资金2025年](maintenance-fund/2025.md)的收支：'
+            '应于 <span class="nowrap">2026年1月30日</span> 前公示，已逾期 1 天。') in page
+    assert "[公共收益2025年](public-revenue/2025.md)的收支" in page
+
+
+def test_a_period_without_a_ledger_links_to_the_account(data):
+    view = home.home_view(context_at(data, date(2027, 2, 1)), "站点")
+    rows = [(r["label"], r["href"], r["note"], r["days"]) for r in view["missing_statements"]]
+    assert rows == [
+        ("专项维修资金2025年", "maintenance-fund/2025.md", "", 367),
+        ("专项维修资金2026年", "maintenance-fund/index.md", "（尚无账目）", 2),
+        ("公共收益2025年", "public-revenue/2025.md", "", 367),
+        ("公共收益2026年", "public-revenue/index.md", "（尚无账目）", 2),
+    ]
 
 
 # ------------------------------------------------------------------ days left of a notice

@@ -1,15 +1,16 @@
 """A minimal valid portal written inline, and helpers to break one rule at a time.
 
 Every test starts from BASE (one community "x" with a committee, a passed fund vote,
-its pre-vote and result notices, two ledgers whose transfer matches, an inspection
-and an evaluation), which checks clean at AS_OF. A test replaces one file, or one
+its pre-vote and result notices, two ledgers whose transfer matches and whose every
+outflow and business income is authorised, an inspection and an evaluation), which
+checks clean at AS_OF (the 2025 ledgers' statements are not due yet). A test replaces one file, or one
 line of one file, and asserts the exact problem: code, file, line, column.
 """
 
 from __future__ import annotations
 
 import textwrap
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from generator.pipeline import check
@@ -60,6 +61,7 @@ COMMUNITY = t("""
 COMMITTEE = t("""
     kind: owners_committee
     term: 2
+    elected_on: 2023-06-01
     term_start: 2023-06-01
     term_end: 2028-05-31
     filed: {date: 2023-06-20, authority: 测试街道办事处}
@@ -149,11 +151,13 @@ REVENUE = t("""
         source: parking
         amount: 15000.00
         summary: 停车费
+        authorized_by: 管理规约第十八条
       - id: pr-002
         date: 2025-02-28
         type: cost
         amount: 1000.00
         summary: 停车管理合理成本
+        authorized_by: 管理规约第十九条
       - id: pr-003
         date: 2025-06-30
         type: transfer_out
@@ -203,6 +207,71 @@ BASE: dict[str, str] = {
     INSPECTION_PATH: INSPECTION,
     EVALUATION_PATH: EVALUATION,
 }
+
+
+GENERAL_PATH = f"{C}/notices/general.yml"
+
+
+def general_notice(period_to: str = "2025-05-07", body: str = "本周六上午停水。\n") -> str:
+    """A general notice published 2025-05-01, up to `period_to`, with a multi-line body."""
+    text = t(f"""
+        title: 停水通知
+        kind: general
+        issuer: 测试家园小区业主委员会
+        published: 2025-05-01
+        period: {{from: 2025-05-01, to: {period_to}}}
+        body: |
+    """)
+    return text + "".join(f"  {line}\n" if line else "\n" for line in body.rstrip("\n").split("\n"))
+
+
+def pre_notice_from(day: str) -> str:
+    """BASE's pre-vote notice starting (and published) on `day`, ending 2025-02-28."""
+    text = edit(PRE_NOTICE, "published: 2025-02-10", f"published: {day}")
+    return edit(text, "period: {from: 2025-02-10, to: 2025-02-24}", f"period: {{from: {day}, to: 2025-02-28}}")
+
+
+def vote_notices(vote_id: str, start: date, end: date) -> dict[str, str]:
+    """The two notices every vote needs (vote.no_pre_vote_notice, vote.no_result_notice):
+    notices/<id>-notice.yml (pre_vote, 20 days ahead of `start`, with its objection
+    channel) and notices/<id>-result.yml (vote_result, the day after `end`). The vote
+    names the first in `notice: <id>-notice`."""
+    first, last, published = start - timedelta(days=20), start - timedelta(days=6), end + timedelta(days=1)
+    return {
+        f"{C}/notices/{vote_id}-notice.yml": t(f"""
+            title: 表决前公示 {vote_id}
+            kind: pre_vote
+            issuer: 测试家园小区业主委员会
+            published: {first}
+            period: {{from: {first}, to: {last}}}
+            related: [vote/{vote_id}]
+            objection: {{contact: 业委会办公室, until: {last}}}
+            body: 表决事项见公示栏。
+        """),
+        f"{C}/notices/{vote_id}-result.yml": t(f"""
+            title: 表决结果公告 {vote_id}
+            kind: vote_result
+            issuer: 测试家园小区业主委员会
+            published: {published}
+            period: {{from: {published}, to: {published + timedelta(days=14)}}}
+            related: [vote/{vote_id}]
+            body: 结果见公示栏。
+        """),
+    }
+
+
+def statement_notice(account: str, period: str, published: date, *, kind: str | None = None) -> tuple[str, str]:
+    """(path, text) of the statement notice of one ledger period (disclosure.missing)."""
+    kind = kind or {"maintenance-fund": "fund_report", "public-revenue": "revenue_report"}[account]
+    return f"{C}/notices/{account}-{period.lower()}.yml", t(f"""
+        title: {period} 收支公示
+        kind: {kind}
+        issuer: 测试家园小区业主委员会
+        published: {published}
+        period: {{from: {published}, to: {published + timedelta(days=14)}}}
+        related: [{account}/{period}]
+        body: 收支情况见账目页。
+    """)
 
 
 def edit(text: str, old: str, new: str) -> str:

@@ -8,7 +8,7 @@ import pytest
 
 from generator.problems import Severity
 from tests.rules.helpers import (
-    C, COMMITTEE, COMMITTEE_PATH, SITE, SITE_PATH, brief, col_of, edit, line_of, only, run,
+    C, COMMITTEE, COMMITTEE_PATH, SITE, SITE_PATH, brief, col_of, edit, line_of, only, run, vote_notices,
 )
 
 MEMBERS = COMMITTEE.split("members:\n")[1].split("\n")[:-1]   # five flow-style lines, chair first
@@ -134,7 +134,32 @@ def test_filed_on_day_31(tmp_path):
 def test_never_filed_after_30_days(tmp_path):
     text = edit(COMMITTEE, "filed: {date: 2023-06-20, authority: 测试街道办事处}\n", "")
     data, problems = run(tmp_path, {COMMITTEE_PATH: text})
-    only(problems, data, "committee.filing_late", COMMITTEE_PATH, line_of(text, "term_start"))
+    only(problems, data, "committee.filing_late", COMMITTEE_PATH, line_of(text, "elected_on"), 13)
+
+
+def test_filing_counts_from_the_election(tmp_path):
+    # 物业管理条例第16条: 自选举产生之日起30日内. Elected 2023-05-20: day 30 is 2023-06-19.
+    elected = edit(COMMITTEE, "elected_on: 2023-06-01", "elected_on: 2023-05-20")
+    data, problems = run(tmp_path, {COMMITTEE_PATH: edit(elected, "filed: {date: 2023-06-20", "filed: {date: 2023-06-19")})
+    assert brief(problems, data) == []
+    data, problems = run(tmp_path / "b", {COMMITTEE_PATH: elected})
+    p = only(problems, data, "committee.filing_late", COMMITTEE_PATH, line_of(elected, "filed"), col_of(elected, "2023-06-20"))
+    assert "选举产生之日 2023-05-20" in p.message and "第 31 天" in p.message and "2023-06-19" in p.message
+
+
+def test_without_elected_on_filing_counts_from_the_term_with_a_warning(tmp_path):
+    text = edit(COMMITTEE, "elected_on: 2023-06-01\n", "")
+    data, problems = run(tmp_path, {COMMITTEE_PATH: text})
+    p = only(problems, data, "committee.elected_on_missing", COMMITTEE_PATH, line_of(text, "term_start"), 1,
+             severity=Severity.WARNING)
+    assert "2023-06-01" in p.message and "物业管理条例第十六条" in p.message
+    late = edit(text, "filed: {date: 2023-06-20", "filed: {date: 2023-07-02")
+    data, problems = run(tmp_path / "b", {COMMITTEE_PATH: late})
+    assert brief(problems, data) == [
+        (COMMITTEE_PATH, line_of(late, "term_start"), 1, "warning", "committee.elected_on_missing"),
+        (COMMITTEE_PATH, line_of(late, "filed"), col_of(late, "2023-07-02"), "error", "committee.filing_late"),
+    ]
+    assert "任期开始 2023-06-01" in problems[1].message
 
 
 def test_not_yet_filed_within_30_days(tmp_path):
@@ -162,31 +187,41 @@ def test_left_with_a_reason(tmp_path):
 
 # ---------------------------------------------------------------- election warning
 
+def committee_problems(problems):
+    """The BASE ledgers stop with 2025: by 2028 the statements of the periods after them are
+    due and missing (disclosure.missing, tested in test_disclosure.py), not these tests' subject."""
+    return [p for p in problems if not p.code.startswith("disclosure.")]
+
+
 def test_election_due_from_90_days_before_term_end(tmp_path):
     # 2028-05-31 − 90 days = 2028-03-02.
     data, problems = run(tmp_path, as_of=date(2028, 3, 2))
-    p = only(problems, data, "committee.election_due", COMMITTEE_PATH, line_of(COMMITTEE, "term_end"), 11,
+    p = only(committee_problems(problems), data, "committee.election_due", COMMITTEE_PATH, line_of(COMMITTEE, "term_end"), 11,
              severity=Severity.WARNING)
     assert "2028-05-31" in p.message and "90" in p.message
 
 
 def test_no_election_warning_91_days_before(tmp_path):
     data, problems = run(tmp_path, as_of=date(2028, 3, 1))
-    assert brief(problems, data) == []
+    assert brief(committee_problems(problems), data) == []
 
 
 def test_election_warning_after_the_term_ended(tmp_path):
     data, problems = run(tmp_path, as_of=date(2028, 7, 1))
-    assert [(p.code, p.severity) for p in problems] == [("committee.election_due", Severity.WARNING)]
+    assert [(p.code, p.severity) for p in committee_problems(problems)] == [("committee.election_due", Severity.WARNING)]
 
 
 def test_no_election_warning_once_an_election_vote_exists(tmp_path):
-    election = "title: 选举第三届业主委员会\nmatter: election\nvoting: {start: 2028-04-01, end: 2028-04-20}\n"
-    data, problems = run(tmp_path, {f"{C}/votes/2028-election.yml": election}, as_of=date(2028, 3, 15))
-    assert brief(problems, data) == []
+    election = ("title: 选举第三届业主委员会\nmatter: election\nnotice: 2028-election-notice\n"
+                "voting: {start: 2028-04-01, end: 2028-04-20}\n")
+    files = {f"{C}/votes/2028-election.yml": election, **vote_notices("2028-election", date(2028, 4, 1), date(2028, 4, 20))}
+    data, problems = run(tmp_path, files, as_of=date(2028, 3, 15))
+    assert brief(committee_problems(problems), data) == []
 
 
 def test_the_election_of_this_term_does_not_count_for_the_next(tmp_path):
-    election = "title: 选举第二届业主委员会\nmatter: election\nvoting: {start: 2023-05-01, end: 2023-05-20}\n"
-    data, problems = run(tmp_path, {f"{C}/votes/2023-election.yml": election}, as_of=date(2028, 3, 15))
-    assert [p.code for p in problems] == ["committee.election_due"]
+    election = ("title: 选举第二届业主委员会\nmatter: election\nnotice: 2023-election-notice\n"
+                "voting: {start: 2023-05-01, end: 2023-05-20}\n")
+    files = {f"{C}/votes/2023-election.yml": election, **vote_notices("2023-election", date(2023, 5, 1), date(2023, 5, 20))}
+    data, problems = run(tmp_path, files, as_of=date(2028, 3, 15))
+    assert [p.code for p in committee_problems(problems)] == ["committee.election_due"]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.rules.helpers import (
     C, COMMUNITY, COMMUNITY_PATH, FUND, FUND_PATH, REVENUE, REVENUE_PATH, VOTE, VOTE_PATH, brief, codes, col_of,
-    edit, line_of, only, run, t,
+    edit, line_of, only, run, statement_notice, t, vote_notices,
 )
 
 FUND_2026_PATH = f"{C}/maintenance-fund/2026.yml"
@@ -65,10 +67,14 @@ def test_overlapping_halves_and_quarters(tmp_path):
         FUND_PATH: None,
         f"{C}/maintenance-fund/2025-H1.yml": empty_ledger("2025-H1", "100.00"),
         f"{C}/maintenance-fund/2025-Q2.yml": empty_ledger("2025-Q2", "100.00"),
-        f"{C}/public-revenue/2025.yml": edit(edit(REVENUE, "    type: transfer_out\n    to: maintenance-fund\n", "    type: cost\n"),
+        f"{C}/public-revenue/2025.yml": edit(edit(REVENUE, "    type: transfer_out\n    to: maintenance-fund\n",
+                                                  "    type: cost\n    authorized_by: 管理规约第十九条\n"),
                                             "summary: 转入专项维修资金", "summary: 保洁"),
+        **dict([statement_notice("maintenance-fund", "2025-H1", date(2025, 7, 10)),
+                statement_notice("maintenance-fund", "2025-Q2", date(2025, 7, 10))]),
     }
-    data, problems = run(tmp_path, files)
+    # On Q3's deadline (09-30 + 30 days) its statement, with no file after Q2, is not yet due.
+    data, problems = run(tmp_path, files, as_of=date(2025, 10, 30))
     assert [(p.code, p.location.path.rsplit("/", 1)[-1]) for p in problems] == [("period.overlap", "2025-Q2.yml")], brief(problems, data)
 
 
@@ -90,6 +96,8 @@ def test_an_unreadable_period_between_two_is_no_gap(tmp_path):
     # Bug: the broken 2025 file dropped out of the order, so 2024 → 2026 was called a gap.
     data, problems = run(tmp_path, {
         f"{C}/maintenance-fund/2024.yml": empty_ledger("2024", "100000.00"),
+        # (2024's statement is due by AS_OF: published, so only the broken file is reported.)
+        **dict([statement_notice("maintenance-fund", "2024", date(2025, 1, 10))]),
         FUND_PATH: edit(FUND, "closing_balance: 80000.00", "closing_balance: 80000.001"),
         FUND_2026_PATH: empty_ledger("2026", "80000.00"),
     })
@@ -116,7 +124,7 @@ def test_unbalanced_by_one_cent_below(tmp_path):
 
 def test_refund_is_an_outflow(tmp_path):
     # 200,000.00 − 50,000.00 (refund) − 80,000.00 + 10,000.00 = 80,000.00
-    text = edit(FUND, "type: deposit", "type: refund")
+    text = edit(FUND, "type: deposit", "type: refund\n    reason: 房屋灭失\n    approved_by: 维修资金管理中心")
     text = edit(text, "opening_balance: 100000.00", "opening_balance: 200000.00")
     data, problems = run(tmp_path, {FUND_PATH: text})
     assert brief(problems, data) == []
@@ -263,10 +271,12 @@ def test_fund_expense_citing_a_vote_not_yet_counted(tmp_path):
 
 
 COVENANT_VOTE_PATH = f"{C}/votes/covenant.yml"
+COVENANT_NOTICES = vote_notices("covenant", date(2025, 2, 1), date(2025, 2, 15))
 COVENANT_VOTE = t("""
     title: 修改管理规约
     matter: covenant
-    voting: {start: 2025-03-01, end: 2025-03-15}
+    notice: covenant-notice
+    voting: {start: 2025-02-01, end: 2025-02-15}
     turnout: {owners: 240, area_m2: 21600.00}
     approve: {owners: 200, area_m2: 18000.00}
     oppose: {owners: 30, area_m2: 2700.00}
@@ -277,20 +287,20 @@ COVENANT_VOTE = t("""
 
 def test_fund_expense_citing_a_passed_vote_on_another_matter(tmp_path):
     fund = edit(FUND, "vote: fund-vote", "vote: covenant")
-    data, problems = run(tmp_path, {COVENANT_VOTE_PATH: COVENANT_VOTE, FUND_PATH: fund})
+    data, problems = run(tmp_path, {COVENANT_VOTE_PATH: COVENANT_VOTE, **COVENANT_NOTICES, FUND_PATH: fund})
     p = only(problems, data, "ledger.vote_not_passed", FUND_PATH, line_of(fund, "vote: covenant"), 11)
     assert "use_fund" in p.message and "covenant" in p.message
 
 
 def test_revenue_expense_citing_a_passed_vote_on_any_matter(tmp_path):
     text = _revenue_with_expense("    vote: covenant\n")
-    data, problems = run(tmp_path, {COVENANT_VOTE_PATH: COVENANT_VOTE, REVENUE_PATH: text})
+    data, problems = run(tmp_path, {COVENANT_VOTE_PATH: COVENANT_VOTE, **COVENANT_NOTICES, REVENUE_PATH: text})
     assert brief(problems, data) == []
 
 
 def test_revenue_expense_citing_a_failed_vote(tmp_path):
     text = _revenue_with_expense("    vote: covenant\n")
-    data, problems = run(tmp_path, {COVENANT_VOTE_PATH: failed(COVENANT_VOTE), REVENUE_PATH: text})
+    data, problems = run(tmp_path, {COVENANT_VOTE_PATH: failed(COVENANT_VOTE), **COVENANT_NOTICES, REVENUE_PATH: text})
     only(problems, data, "ledger.vote_not_passed", REVENUE_PATH, line_of(text, "vote: covenant"), 11)
 
 
@@ -343,7 +353,7 @@ def test_transfer_out_without_transfer_in(tmp_path):
 
 
 def test_transfer_in_without_transfer_out(tmp_path):
-    revenue = edit(REVENUE, "\n".join(REVENUE.split("\n")[14:20]) + "\n", "")
+    revenue = edit(REVENUE, REVENUE[REVENUE.index("  - id: pr-003"):REVENUE.index("closing_balance")], "")
     revenue = edit(revenue, "closing_balance: 24000.00", "closing_balance: 34000.00")
     data, problems = run(tmp_path, {REVENUE_PATH: revenue})
     p = only(problems, data, "ledger.transfer_unmatched", FUND_PATH, line_of(FUND, "amount: 10000.00"), 13)

@@ -5,23 +5,12 @@ from __future__ import annotations
 import pytest
 
 from tests.rules.helpers import (
-    C, PRE_NOTICE, PRE_NOTICE_PATH, RESULT_NOTICE, RESULT_NOTICE_PATH, SITE, SITE_PATH, VOTE, VOTE_PATH, brief,
-    col_of, edit, line_of, only, run, t,
+    C, GENERAL_PATH, PRE_NOTICE_PATH, RESULT_NOTICE, RESULT_NOTICE_PATH, SITE, SITE_PATH, VOTE, VOTE_PATH, brief,
+    col_of, edit, general_notice, line_of, only, pre_notice_from, run,
 )
 
-G = f"{C}/notices/general.yml"
-
-
-def general(period_to: str = "2025-05-07", body: str = "本周六上午停水。\n") -> str:
-    text = t(f"""
-        title: 停水通知
-        kind: general
-        issuer: 测试家园小区业主委员会
-        published: 2025-05-01
-        period: {{from: 2025-05-01, to: {period_to}}}
-        body: |
-    """)
-    return text + "".join(f"  {line}\n" if line else "\n" for line in body.rstrip("\n").split("\n"))
+G = GENERAL_PATH
+general = general_notice
 
 
 # ---------------------------------------------------------------- disclosure period
@@ -58,19 +47,14 @@ def test_min_notice_days_from_site_yml(tmp_path):
 
 # ---------------------------------------------------------------- pre-vote notice
 
-def _pre_notice_from(day: str) -> str:
-    text = edit(PRE_NOTICE, "published: 2025-02-10", f"published: {day}")
-    return edit(text, "period: {from: 2025-02-10, to: 2025-02-24}", f"period: {{from: {day}, to: 2025-02-28}}")
-
-
 def test_pre_vote_notice_exactly_15_days_ahead(tmp_path):
     # Voting starts 2025-03-01; 03-01 − 02-14 = 15 days.
-    data, problems = run(tmp_path, {PRE_NOTICE_PATH: _pre_notice_from("2025-02-14")})
+    data, problems = run(tmp_path, {PRE_NOTICE_PATH: pre_notice_from("2025-02-14")})
     assert brief(problems, data) == []
 
 
 def test_pre_vote_notice_14_days_ahead(tmp_path):
-    text = _pre_notice_from("2025-02-15")
+    text = pre_notice_from("2025-02-15")
     data, problems = run(tmp_path, {PRE_NOTICE_PATH: text})
     p = only(problems, data, "notice.pre_vote_too_late", PRE_NOTICE_PATH, line_of(text, "period"),
              col_of(text, "2025-02-15, to"))
@@ -78,15 +62,18 @@ def test_pre_vote_notice_14_days_ahead(tmp_path):
 
 
 def test_pre_vote_notice_found_through_the_votes_notice_field(tmp_path):
-    text = edit(_pre_notice_from("2025-02-15"), "related: [vote/fund-vote]", "related: []")
+    text = edit(pre_notice_from("2025-02-15"), "related: [vote/fund-vote]", "related: []")
     data, problems = run(tmp_path, {PRE_NOTICE_PATH: text})
     only(problems, data, "notice.pre_vote_too_late", PRE_NOTICE_PATH, line_of(text, "period"))
 
 
 def test_pre_vote_notice_found_through_related(tmp_path):
     vote = edit(VOTE, "notice: fund-vote-notice\n", "")
-    data, problems = run(tmp_path, {VOTE_PATH: vote, PRE_NOTICE_PATH: _pre_notice_from("2025-02-15")})
-    only(problems, data, "notice.pre_vote_too_late", PRE_NOTICE_PATH, 5)
+    data, problems = run(tmp_path, {VOTE_PATH: vote, PRE_NOTICE_PATH: pre_notice_from("2025-02-15")})
+    # (The vote must still name its notice: vote.no_pre_vote_notice, which points at it.)
+    assert brief(problems, data) == [(PRE_NOTICE_PATH, 5, 16, "error", "notice.pre_vote_too_late"),
+                                     (VOTE_PATH, line_of(vote, "voting"), 1, "error", "vote.no_pre_vote_notice")]
+    assert "notice: fund-vote-notice" in problems[1].message
 
 
 def test_pre_vote_notice_days_from_site_yml(tmp_path):
@@ -126,7 +113,9 @@ def test_result_notice_days_from_site_yml(tmp_path):
 def test_result_notice_timing_applies_only_to_vote_result_notices(tmp_path):
     text = edit(_result_published("2025-03-25"), "kind: vote_result", "kind: general")
     data, problems = run(tmp_path, {RESULT_NOTICE_PATH: text})
-    assert brief(problems, data) == []
+    # A general notice is no result notice: the vote has none (vote.no_result_notice), and
+    # notice.result_too_late does not judge the general one.
+    assert [p.code for p in problems] == ["vote.no_result_notice"]
 
 
 # ---------------------------------------------------------------- correction notices

@@ -20,13 +20,17 @@ from generator.analysis.votes import compute_outcome
 from generator.load.yamlread import parse_text
 from generator.model.records import Community, Vote
 from generator.validate import validate_document
-from tests.rules.helpers import AS_OF, BASE, COMMUNITY_PATH, FUND_PATH, REVENUE, REVENUE_PATH, SITE_PATH, brief, run
+from tests.rules.helpers import (
+    AS_OF, BASE, COMMUNITY_PATH, FUND_PATH, REVENUE, REVENUE_PATH, SITE_PATH, brief, run, vote_notices,
+)
 
 # Only what the properties need: each example writes a small portal of its own.
 SMALL = {path: BASE[path] for path in (SITE_PATH, COMMUNITY_PATH)}
+V_NOTICES = vote_notices("v", date(2025, 5, 1), date(2025, 5, 15))
 
 SUPERMAJORITY = {"raise_fund", "rebuild", "change_use"}
-MATTERS = ["rules", "covenant", "election", "hire_manager", "use_fund", "raise_fund", "rebuild", "change_use", "other"]
+MATTERS = ["rules", "covenant", "election", "hire_manager", "use_fund", "raise_fund", "rebuild", "change_use",
+           "facilities", "other"]
 
 # ---------------------------------------------------------------- ledgers
 
@@ -42,7 +46,8 @@ def fund_ledger(opening: int, entries, closing: int) -> str:
     lines = [f"period: 2025", f"opening_balance: {yuan(opening)}", "entries:"]
     for i, (kind, amount, day) in enumerate(entries):
         when = date(2025, 1, 1) + timedelta(days=day)
-        lines.append(f"  - {{id: mf-{i:03d}, date: {when}, type: {kind}, amount: {yuan(amount)}, summary: 明细{i}}}")
+        why = ", reason: 房屋灭失, approved_by: 维修资金管理中心" if kind == "refund" else ""   # ledger.outflow_unauthorized
+        lines.append(f"  - {{id: mf-{i:03d}, date: {when}, type: {kind}, amount: {yuan(amount)}, summary: 明细{i}{why}}}")
     if not entries:
         lines[-1] = "entries: []"
     lines.append(f"closing_balance: {yuan(closing)}")
@@ -51,7 +56,8 @@ def fund_ledger(opening: int, entries, closing: int) -> str:
 
 # The revenue ledger keeps its transfer_out; with no fund transfer_in it would be
 # unmatched, so these ledgers sit beside a revenue ledger without the transfer.
-REVENUE_ALONE = REVENUE.replace("    type: transfer_out\n    to: maintenance-fund\n", "    type: cost\n")
+REVENUE_ALONE = REVENUE.replace("    type: transfer_out\n    to: maintenance-fund\n",
+                                "    type: cost\n    authorized_by: 管理规约第十九条\n")
 REVENUE_ALONE = REVENUE_ALONE.replace("summary: 转入专项维修资金", "summary: 保洁")
 
 
@@ -170,7 +176,7 @@ BOUNDS = [
 
 def vote_text(matter, electorate, turnout, approve) -> str:
     rest = (turnout[0] - approve[0], turnout[1] - approve[1])
-    return (f"title: t\nmatter: {matter}\nvoting: {{start: 2025-05-01, end: 2025-05-15}}\n"
+    return (f"title: t\nmatter: {matter}\nnotice: v-notice\nvoting: {{start: 2025-05-01, end: 2025-05-15}}\n"
             f"electorate: {{owners: {electorate[0]}, area_m2: {yuan(electorate[1])}}}\n"
             f"turnout: {{owners: {turnout[0]}, area_m2: {yuan(turnout[1])}}}\n"
             f"approve: {{owners: {approve[0]}, area_m2: {yuan(approve[1])}}}\n"
@@ -200,14 +206,14 @@ def test_declared_result_equal_to_the_law_is_never_flagged(case):
     matter, electorate, turnout, approve = case
     declared = "passed" if legal_outcome(matter, electorate, turnout, approve) else "failed"
     text = vote_text(matter, electorate, turnout, approve) + f"declared_result: {declared}\n"
-    if matter in {"hire_manager", "use_fund", "raise_fund", "rebuild", "change_use"}:
+    if matter in {"hire_manager", "use_fund", "raise_fund", "rebuild", "change_use", "facilities"}:
         text += "reported: {party_org: 2025-04-01, street: 2025-04-01}\n"
     with tempfile.TemporaryDirectory() as tmp:
-        data, problems = run(Path(tmp), {"communities/x/votes/v.yml": text}, as_of=AS_OF, base=SMALL)
+        data, problems = run(Path(tmp), {"communities/x/votes/v.yml": text, **V_NOTICES}, as_of=AS_OF, base=SMALL)
         assert brief(problems, data) == []
     # … and the other result always is.
     other = "failed" if declared == "passed" else "passed"
     with tempfile.TemporaryDirectory() as tmp:
-        data, problems = run(Path(tmp), {"communities/x/votes/v.yml": text.replace(declared, other)}, as_of=AS_OF,
-                             base=SMALL)
+        data, problems = run(Path(tmp), {"communities/x/votes/v.yml": text.replace(declared, other), **V_NOTICES},
+                             as_of=AS_OF, base=SMALL)
         assert [p.code for p in problems] == ["vote.result_mismatch"], brief(problems, data)

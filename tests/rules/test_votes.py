@@ -1,24 +1,28 @@
 """Votes (民法典第278条): tallies add up, the result is recomputed, major matters are reported.
 
-Each test writes one extra vote, votes/v.yml, that nothing else cites. Its electorate is
-the community's 300 owners and 27000.00 m² unless the test gives one.
+Each test writes one extra vote, votes/v.yml, with its pre-vote notice and its result
+notice (the notices every vote needs, tests/rules/test_vote_notices.py); nothing else cites
+it. Its electorate is the community's 300 owners and 27000.00 m² unless the test gives one.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from generator.problems import Severity
-from tests.rules.helpers import C, brief, col_of, edit, line_of, only, run, t
+from tests.rules.helpers import C, SITE, SITE_PATH, brief, col_of, edit, line_of, only, run, t, vote_notices
 
 V = f"{C}/votes/v.yml"
 REPORTED = "reported: {party_org: 2025-04-01, street: 2025-04-02}\n"
+V_NOTICES = vote_notices("v", date(2025, 5, 1), date(2025, 5, 15))
 
 
 def vote(matter="covenant", turnout=(240, "21600.00"), approve=(200, "18000.00"), oppose=(30, "2700.00"),
          abstain=(10, "900.00"), declared="passed", electorate=None, reported=None) -> str:
-    text = f"title: 测试表决\nmatter: {matter}\nvoting: {{start: 2025-05-01, end: 2025-05-15}}\n"
-    if reported is None and matter in ("hire_manager", "use_fund", "raise_fund", "rebuild", "change_use"):
+    text = f"title: 测试表决\nmatter: {matter}\nnotice: v-notice\nvoting: {{start: 2025-05-01, end: 2025-05-15}}\n"
+    if reported is None and matter in ("hire_manager", "use_fund", "raise_fund", "rebuild", "change_use", "facilities"):
         reported = REPORTED
     text += reported or ""
     if electorate:
@@ -29,7 +33,7 @@ def vote(matter="covenant", turnout=(240, "21600.00"), approve=(200, "18000.00")
 
 
 def check_vote(tmp_path, text):
-    return run(tmp_path, {V: text})
+    return run(tmp_path, {V: text, **V_NOTICES})
 
 
 def test_a_clear_pass(tmp_path):
@@ -38,7 +42,8 @@ def test_a_clear_pass(tmp_path):
 
 
 def test_not_yet_counted_is_fine(tmp_path):
-    data, problems = check_vote(tmp_path, "title: 测试表决\nmatter: covenant\nvoting: {start: 2026-05-01, end: 2026-05-15}\n")
+    data, problems = check_vote(tmp_path, "title: 测试表决\nmatter: covenant\nnotice: v-notice\n"
+                                          "voting: {start: 2026-05-01, end: 2026-05-15}\n")
     assert brief(problems, data) == []
 
 
@@ -233,6 +238,44 @@ def test_other_matters_need_no_reporting(tmp_path, matter):
     assert brief(problems, data) == []
 
 
+def test_facilities_is_a_major_matter(tmp_path):
+    # The seed counts 公共设施完善 among 重大事项.
+    text = vote(matter="facilities", reported="")
+    data, problems = check_vote(tmp_path, text)
+    p = only(problems, data, "vote.not_reported", V, line_of(text, "matter"), 1, severity=Severity.WARNING)
+    assert "公共设施设备完善改造" in p.message
+
+
+def test_facilities_needs_a_simple_majority(tmp_path):
+    # 民法典第278条: not among items 6-8, so more than half of the participants decides.
+    data, problems = check_vote(tmp_path, vote(matter="facilities", approve=(121, "10801.00"), oppose=(109, "9899.00")))
+    assert brief(problems, data) == []
+
+
+THRESHOLD_SITE = SITE + "rules:\n  report_amount_threshold: 100000.00\n"
+
+
+def _budgeted(budget: str) -> str:
+    return vote(matter="covenant", reported="").replace("matter: covenant\n", f"matter: covenant\nbudget: {budget}\n")
+
+
+def test_a_budget_reaching_the_threshold_is_a_major_matter(tmp_path):
+    text = _budgeted("100000.00")
+    data, problems = run(tmp_path, {V: text, SITE_PATH: THRESHOLD_SITE, **V_NOTICES})
+    p = only(problems, data, "vote.not_reported", V, line_of(text, "matter"), 1, severity=Severity.WARNING)
+    assert "100,000.00" in p.message and "报备金额" in p.message
+
+
+def test_a_budget_one_cent_below_the_threshold(tmp_path):
+    data, problems = run(tmp_path, {V: _budgeted("99999.99"), SITE_PATH: THRESHOLD_SITE, **V_NOTICES})
+    assert brief(problems, data) == []
+
+
+def test_no_threshold_no_reporting_by_amount(tmp_path):
+    data, problems = run(tmp_path, {V: _budgeted("9999999.00"), **V_NOTICES})
+    assert brief(problems, data) == []
+
+
 def test_tally_and_result_problems_together(tmp_path):
     text = vote(approve=(100, "18000.00"), oppose=(30, "2700.00"))
     data, problems = check_vote(tmp_path, text)
@@ -246,6 +289,7 @@ def test_vote_file_written_in_block_style(tmp_path):
     text = t("""
         title: 测试表决
         matter: covenant
+        notice: v-notice
         voting:
           start: 2025-05-01
           end: 2025-05-15

@@ -10,12 +10,12 @@ import yaml
 
 from generator.scaffold.create import ALL_KINDS
 from generator.pipeline import check
-from tests.workflow.conftest import AS_OF, C
+from tests.workflow.conftest import AS_OF, C, replace_once
 
 WRITTEN = re.compile(r"^已(?:新建|在) (\S+?)(?:：| 第 (\d+) 行)", re.M)
 TO_FILL = re.compile(r"^  (\S+?):(\d+): (\w+)：", re.M)
 # Required by a rule rather than by the schema: reported once the rest of the file validates.
-RULE_REQUIRED = {"source", "corrects", "changes"}
+RULE_REQUIRED = {"source", "corrects", "changes", "notice"}
 
 EXPECTED_PATH = {
     "notice": f"{C}/notices/2026-11-notice.yml",
@@ -129,11 +129,13 @@ def test_a_filled_in_skeleton_passes(repo, gongshi):
     opening = re.search(r"^opening_balance: (\S+)", text, re.M).group(1)
     from decimal import Decimal
     for key, value in (("source", "parking"), ("amount", "13900.00"), ("summary", "2026年11月地面停车位使用费"),
+                       ("authorized_by", "管理规约第十八条"),
                        ("closing_balance", str(Decimal(opening) + Decimal("13900.00")))):
         text = re.sub(rf"^(\s*{key}:)(\s+#)", rf"\1 {value}\2", text, count=1, flags=re.M)
     path.write_text(text, encoding="utf-8")
     result = gongshi("check", "--as-of", AS_OF)
     assert result.code == 0, result.out
+    assert "ledger.income_unauthorized" not in result.out    # the skeleton asks for the decision
 
 
 def test_ids_do_not_collide(repo, gongshi):
@@ -169,3 +171,15 @@ def test_publisher_text_is_quoted_when_yaml_needs_it(repo, gongshi):
     gongshi("new", "notice", "--as-of", AS_OF)
     data = yaml.safe_load((repo / f"{C}/notices/2026-11-notice.yml").read_text(encoding="utf-8"))
     assert data["issuer"] == "业委会: 示例家园, 第二届"
+
+
+def test_skeleton_dates_follow_the_sites_day_counting(repo, gongshi):
+    # 2026-11-25 + 7 days: 7 days counting both ends end on 12-01; not counting the first day, on 12-02.
+    notice = gongshi("new", "notice", "--as-of", AS_OF)
+    assert "  to: 2026-12-01 " in (repo / f"{C}/notices/2026-11-notice.yml").read_text(encoding="utf-8"), notice.out
+    replace_once(repo / "data/site.yml", "period_counting: inclusive", "period_counting: civil_code_201")
+    gongshi("new", "notice", "--as-of", AS_OF)
+    assert "  to: 2026-12-02 " in (repo / f"{C}/notices/2026-11-notice-2.yml").read_text(encoding="utf-8")
+    gongshi("new", "vote", "--as-of", AS_OF)
+    # 15 days before voting, neither the notice's first day (11-25) nor voting day counted: 11-26 … 12-10.
+    assert "  start: 2026-12-11 " in (repo / f"{C}/votes/2026-11-vote.yml").read_text(encoding="utf-8")

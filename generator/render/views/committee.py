@@ -55,6 +55,7 @@ def committee_view(ctx: Context) -> dict | None:
     return {
         "kind": labels.COMMITTEE_KIND[c.kind],
         "term": term_label(c.term),
+        "elected_on": cn_date(c.elected_on) if c.elected_on else None,
         "term_start": cn_date(c.term_start),
         "term_end": cn_date(c.term_end),
         "term_warning": term_warning(ctx),

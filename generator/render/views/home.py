@@ -12,6 +12,7 @@ from ..sections import SECTIONS
 from .committee import term_warning
 from .context import Context, community_name, titled_link
 from .inspections import overdue_items
+from .ledgers import missing_statements
 from .notices import notices_by_state
 
 
@@ -31,7 +32,7 @@ def _unreported(ctx: Context, page: str) -> list[dict]:
     """Votes on major matters whose 重大事项报备 is missing or late."""
     rows = []
     for vid, v in sorted(ctx.community.votes.items()):
-        gaps = reporting_gaps(v.model)
+        gaps = reporting_gaps(v.model, ctx.portal.rules.report_amount_threshold)
         if gaps:
             rows.append({**titled_link(v.model.title, page, links.vote_page(vid)), "gaps": "；".join(gaps)})
     return rows
@@ -43,6 +44,7 @@ def home_view(ctx: Context, site_title: str) -> dict:
     overdue = overdue_items(ctx, page)
     warning = term_warning(ctx)
     unreported = _unreported(ctx, page)
+    missing = missing_statements(ctx, page)
     return {
         "title": site_title,
         "community": community_name(ctx),
@@ -52,8 +54,9 @@ def home_view(ctx: Context, site_title: str) -> dict:
         "upcoming": groups[UPCOMING],
         "notices_href": links.href_from(page, links.NOTICES),
         "figures": _key_figures(ctx, page),
-        "reminders": bool(overdue or warning or unreported),
+        "reminders": bool(overdue or missing or warning or unreported),
         "overdue": overdue,
+        "missing_statements": missing,
         "term_warning": warning,
         "unreported": unreported,
         "sections": [{"title": s.title, "href": links.href_from(page, s.page), "summary": s.summary}

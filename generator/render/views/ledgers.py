@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...analysis.disclosure import MISSING, statements_due
 from ...analysis.ledgers import is_inflow, sources_of_inflow, statement_of
 from ...analysis.periods import period_label, sort_periods
 from ...formatting import cn_date, money
@@ -45,7 +46,23 @@ def _authorisation(ctx: Context, page: str, entry) -> dict | None:
         return {"label": f"紧急使用：{emergency.reason}（{emergency.approved_by}批准，{cn_date(emergency.reported_on)}报告）", "href": None}
     if getattr(entry, "authorized_by", None):
         return {"label": f"管理规约：{entry.authorized_by}", "href": None}
+    if getattr(entry, "approved_by", None):
+        return {"label": f"退还：{entry.reason or ''}（{entry.approved_by}批准）", "href": None}
     return None
+
+
+def missing_statements(ctx: Context, from_page: str) -> list[dict]:
+    """Ledger periods whose statement is overdue and unpublished, for the home page's reminders
+    (the district's list comes from the same analysis.disclosure.statements_due)."""
+    rows = []
+    for due in statements_due(ctx.community, ctx.portal.rules.disclosure, ctx.as_of):
+        if due.state != MISSING:
+            continue
+        page = links.ledger_page(due.account, due.period) if due.has_ledger else links.ACCOUNT_INDEX[due.account]
+        rows.append({"label": f"{labels.ACCOUNT_TITLE[due.account]}{period_label(due.period)}",
+                     "href": links.href_from(from_page, page), "deadline": cn_date(due.deadline),
+                     "days": due.days_late, "note": "" if due.has_ledger else "（尚无账目）"})
+    return rows
 
 
 def _entry_type_label(account: str, entry) -> str:

@@ -89,7 +89,7 @@ def vote_view(ctx: Context, vid: str) -> dict:
         **_declared_check(v, outcome),
         "reported_party": cn_date(v.reported.party_org) if v.reported and v.reported.party_org else None,
         "reported_street": cn_date(v.reported.street) if v.reported and v.reported.street else None,
-        "reporting_gaps": "；".join(reporting_gaps(v)),
+        "reporting_gaps": "；".join(reporting_gaps(v, ctx.portal.rules.report_amount_threshold)),
         "pre_vote": titled_link(pre_vote.model.title, page, links.notice_page(v.notice)) if pre_vote else None,
         "notices": notices_relating(ctx, page, {f"vote/{vid}"}),
         "spending": spending,

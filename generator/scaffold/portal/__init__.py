@@ -93,6 +93,7 @@ def _community_files(seed: Seed, as_of: date, issuer: str) -> dict[str, str]:
     values = {
         "as_of": as_of, "year": as_of.year, "name": seed.name, "street": STREET, "owners": seed.owners,
         "area": seed.area, "issuer": issuer, "period": as_of.year,
+        "elected_on": term_start - timedelta(days=3),                  # 选举产生之日，任期随后开始
         "term_start": term_start,
         "term_end": _years_later(term_start, 5) - timedelta(days=1),   # 物业管理条例第16条：任期不超过5年
         "filed_on": term_start + timedelta(days=20),                   # 选举产生之日起30日内备案
