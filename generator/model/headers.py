@@ -23,6 +23,8 @@ FIELD_NAMES: dict[str, str] = {
     "vote": "表决",
     "source": "收入来源",
     "authorized_by": "授权依据",
+    "reason": "退还原因",
+    "approved_by": "退还批准单位",
     "from": "转入来源",
     "to": "转出去向",
     "emergency_reason": "紧急使用原因",

@@ -53,6 +53,8 @@ LEDGER = {
     "apportionment_scope": _field("apportionment_scope"),
     "emergency_approved_by": _field("emergency_approved_by"),
     "emergency_reported_on": _field("emergency_reported_on", DATE),
+    "reason": _field("reason"),
+    "approved_by": _field("approved_by"),
     "computed_direction": Column("收支方向（计算）", words=DIRECTIONS),
     "computed_balance_after": Column("余额（计算）", MONEY),
 }

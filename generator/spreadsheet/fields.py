@@ -21,11 +21,12 @@ from ..model import labels
 from ..model.headers import ACCOUNT_NAMES, FIELD_NAMES
 
 AMOUNT_FIELDS = ("inflow", "outflow", "amount")
-TEXT_FIELDS = ("summary", "counterparty", "voucher", "authorized_by")      # written as they are
+TEXT_FIELDS = ("summary", "counterparty", "voucher", "authorized_by", "reason", "approved_by")  # written as they are
 # Fields only one account's entries have (records.FundEntry / RevenueEntry).
 ACCOUNT_ONLY = {"source": "public-revenue", "authorized_by": "public-revenue", "to": "public-revenue",
                 "from": "maintenance-fund", "emergency_reason": "maintenance-fund",
-                "emergency_approved_by": "maintenance-fund", "emergency_reported_on": "maintenance-fund"}
+                "emergency_approved_by": "maintenance-fund", "emergency_reported_on": "maintenance-fund",
+                "reason": "maintenance-fund", "approved_by": "maintenance-fund"}
 
 # Built-in headers, besides each field's Chinese name and its English name (the CSV downloads).
 _SYNONYMS: dict[str, tuple[str, ...]] = {

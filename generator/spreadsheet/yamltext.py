@@ -45,7 +45,7 @@ def entry_text(ident: str, entry: Entry, account: str, origin: str) -> str:
     if f.get("to"):
         lines.append(f"  to: {f['to']}  # 转出去向：{ACCOUNT_NAMES[f['to']]}")
     lines.append(f"  amount: {entry.amount:.2f}")
-    for name in ("summary", "counterparty", "voucher", "vote", "authorized_by"):
+    for name in ("summary", "counterparty", "voucher", "vote", "authorized_by", "reason", "approved_by"):
         if f.get(name):
             lines.append(f"  {name}: {scalar(f[name])}")
     if f.get("apportionment"):
