@@ -7,6 +7,9 @@ are documented in docs/error-codes.md, which is generated from this table.
 from __future__ import annotations
 
 E, W = "错误", "警告"
+# Either, by the record concerned: data-format-2.md makes notice.figure_unmatched an error in
+# a statement or a vote result and a warning in any other notice.
+EW = "警告或错误"
 
 CODES: dict[str, tuple[str, str]] = {
     # reading
@@ -49,6 +52,7 @@ CODES: dict[str, tuple[str, str]] = {
     "notice.period_too_short": (E, "公示期短于最短天数"),
     "notice.pre_vote_too_late": (E, "表决前公示开始得太晚"),
     "notice.result_too_late": (E, "表决结果公告得太晚"),
+    "notice.figure_unmatched": (EW, "正文中的金额与所公示记录的数字都不符（收支公示、表决结果公告中为错误，其他公示中为警告）"),
     "markdown.raw_html": (E, "正文中有 HTML 标签"),
     "markdown.unsafe_link": (E, "正文中的链接不是 http(s)、mailto 或站内链接"),
     # committee
@@ -91,6 +95,12 @@ CODES: dict[str, tuple[str, str]] = {
     # gongshi itself
     "internal.rule_failed": (E, "某条检查规则内部出错（请报告给维护者），其余检查照常进行"),
 }
+
+
+def allows(code: str, label: str) -> bool:
+    """Whether `code` may be reported at the severity labelled `label` (错误 or 警告)."""
+    severity = CODES[code][0]
+    return label == severity or (severity == EW and label in (E, W))
 
 
 def markdown_table() -> str:
