@@ -72,7 +72,9 @@ CODES: dict[str, tuple[str, str]] = {
     "privacy.mobile": (E, "未遮盖的手机号码"),
     "privacy.bank_card": (E, "未遮盖的银行卡号"),
     # publication
-    "published.silent_edit": (E, "已公示的记录被修改或删除，却没有更正公告"),
+    "published.silent_edit": (E, "已公示的记录被修改或删除，却没有已开始公示的更正公告"),
+    "correction.changes_mismatch": (E, "更正公告的 changes 没有写出改动的数字的原值和新值，或写的数字与数据不符（与基准版本比较）"),
+    "notice.stale": (W, "尚未开始公示的公示所公示的记录的数字在这次修改中变了，正文可能已过时（与基准版本比较）"),
     # settings
     "site.admin_invalid": (E, "site.yml 的 admin（网页表单）设置不全或不对"),
     # gongshi import: a cell of a spreadsheet, reported as FILE:SHEET!C12 (nothing is written)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..formatting import money
@@ -143,14 +144,18 @@ def entry_figure(entry) -> Figure:
     return Figure(entry.amount, f"明细 {entry.id}（{entry.summary}）的金额")
 
 
-def spending_under(community: CommunityData, vote_id: str) -> Decimal | None:
-    """The expenses that cite the vote, in both accounts (None: there are none)."""
+def spending_under(community: CommunityData, vote_id: str, until: date | None = None) -> Decimal | None:
+    """The expenses that cite the vote, in both accounts, dated up to `until` if given
+    (None: there are none)."""
     amounts = [e.amount for account in labels.ACCOUNTS for ledger in community.ledgers(account).values()
-               for e in ledger.model.entries if e.type == "expense" and e.vote == vote_id]
+               for e in ledger.model.entries
+               if e.type == "expense" and e.vote == vote_id and (until is None or e.date <= until)]
     return sum(amounts, Decimal(0)) if amounts else None
 
 
-def vote_figures(community: CommunityData, vote_id: str) -> list[Figure]:
+def vote_figures(community: CommunityData, vote_id: str, until: date | None = None) -> list[Figure]:
+    """The vote's budget, electorate and tallies, and what was spent under it (up to `until`:
+    a notice quotes the total as it stood when it was published)."""
     vote = community.votes[vote_id].model
     name = f"表决“{vote.title}”"
     out = []
@@ -161,7 +166,7 @@ def vote_figures(community: CommunityData, vote_id: str) -> list[Figure]:
         out.append(Figure(electorate.area_m2, f"{name}表决范围的专有部分面积", money=False))
     for label, tally in tallies(vote):
         out.append(Figure(tally.area_m2, f"{name}{label}的专有部分面积", money=False))
-    spent = spending_under(community, vote_id)
+    spent = spending_under(community, vote_id, until)
     if spent is not None:
         out.append(Figure(spent, f"依据{name}的支出合计"))
         if vote.budget is not None:
@@ -176,10 +181,12 @@ def evaluation_figures(period: str, evaluation) -> list[Figure]:
     return out
 
 
-def ref_figures(community: CommunityData, ref: str, *, follow_notices: bool = True) -> list[Figure]:
+def ref_figures(community: CommunityData, ref: str, *, follow_notices: bool = True,
+                until: date | None = None) -> list[Figure]:
     """The figures of one referenced record (nothing for a record without figures or one
     that does not exist: ref.missing reports that). A notice's figures are those of the
-    records it relates itself, one level deep."""
+    records it relates itself, one level deep. `until`: the date running totals (spending
+    under a vote) are taken at."""
     kind, _, ident = ref.strip().partition("/")
     if kind in labels.ACCOUNTS and ident in community.ledgers(kind):
         return ledger_figures(kind, ident, community.ledgers(kind)[ident].model)
@@ -190,12 +197,12 @@ def ref_figures(community: CommunityData, ref: str, *, follow_notices: bool = Tr
         account, period, index = place
         return [entry_figure(community.ledgers(account)[period].model.entries[index])]
     if kind == "vote" and ident in community.votes:
-        return vote_figures(community, ident)
+        return vote_figures(community, ident, until)
     if kind == "evaluation" and ident in community.evaluations:
         return evaluation_figures(ident, community.evaluations[ident].model)
     if kind == "notice" and follow_notices and ident in community.notices:
         return [f for r in disclosed_refs(community.notices[ident].model)
-                for f in ref_figures(community, r, follow_notices=False)]
+                for f in ref_figures(community, r, follow_notices=False, until=until)]
     return []
 
 
@@ -208,10 +215,41 @@ def notice_figures(community: CommunityData, notice) -> FigureSet:
     """Every figure a notice's body may quote. A correction may also quote the figures its
     own `changes` states (the old values among them; `check --base` holds those to the
     base revision: correction.changes_mismatch)."""
-    figures = [f for ref in disclosed_refs(notice) for f in ref_figures(community, ref)]
+    figures = [f for ref in disclosed_refs(notice) for f in ref_figures(community, ref, until=notice.published)]
     if notice.kind == "correction" and notice.changes:
         figures += [Figure(t.value, "更正内容（changes）中的数字") for t in typed_figures(notice.changes)]
     return FigureSet(figures)
+
+
+def unreadable_records(community: CommunityData, notice) -> bool:
+    """A record the notice discloses is in a file that failed validation (its own problems
+    say why): its figures are unknown, so the body is not compared until it is fixed."""
+    invalid = community.invalid
+    for ref in disclosed_refs(notice):
+        kind, _, ident = ref.strip().partition("/")
+        if (kind, ident) in invalid or (kind == "entry" and any(k in labels.ACCOUNTS for k, _ in invalid)):
+            return True
+    return False
+
+
+def superseded(community: CommunityData, notice_id: str, notice) -> bool:
+    """A later correction corrects what the notice disclosed (or names the notice): its body
+    is the history the correction explains, and may keep quoting the figures it published."""
+    refs = set(disclosed_refs(notice)) | {f"notice/{notice_id}"}
+    places = entry_index(community)
+    for ref in list(refs):
+        kind, _, ident = ref.partition("/")
+        if kind in labels.ACCOUNTS and ident in community.ledgers(kind):
+            refs |= {f"entry/{e.id}" for e in community.ledgers(kind)[ident].model.entries}
+        elif kind == "entry" and ident in places:
+            refs.add(f"{places[ident][0]}/{places[ident][1]}")
+    for other_id, other in community.notices.items():
+        c = other.model
+        if other_id == notice_id or c.kind != "correction" or c.published < notice.published:
+            continue
+        if (c.corrects and c.corrects.strip() in refs) or f"notice/{notice_id}" in c.related:
+            return True
+    return False
 
 
 def describe_typed(typed: TypedFigure) -> str:

@@ -10,7 +10,9 @@ must be the ledger's own figures (data-format-2.md §2).
 from __future__ import annotations
 
 from ..analysis.days import days_between, days_inclusive
-from ..analysis.figures import describe_typed, disclosed_refs, notice_figures, typed_figures
+from ..analysis.figures import (
+    describe_typed, disclosed_refs, notice_figures, superseded, typed_figures, unreadable_records,
+)
 from ..model import labels
 from ..problems import Problem, error, warning
 
@@ -58,17 +60,20 @@ def check(ctx) -> list[Problem]:
                         problems.append(error(doc.at("published"), "notice.result_too_late",
                                               f"表决“{vote_id}”{vote.model.voting.end} 结束，结果 {notice.published} 才公告，"
                                               f"晚了 {delay} 天，应在 {rules.result_notice_within_days} 天内公告。"))
-            problems += unmatched_figures(community, loaded)
+            problems += unmatched_figures(community, notice_id, loaded)
     return problems
 
 
-def unmatched_figures(community, loaded) -> list[Problem]:
+def unmatched_figures(community, notice_id: str, loaded) -> list[Problem]:
     """Money typed in the body that no related record has, at its own line and column.
 
-    A notice that discloses no record (a fee table, a drill) has nothing to compare with.
+    A notice that discloses no record (a fee table, a drill) has nothing to compare with,
+    nor one whose records are in a file that does not validate; one a later correction
+    supersedes keeps the figures it published (the correction states old and new values).
     """
     notice, doc = loaded.model, loaded.doc
-    if not disclosed_refs(notice) or not notice.body:
+    if (not disclosed_refs(notice) or not notice.body or superseded(community, notice_id, notice)
+            or unreadable_records(community, notice)):
         return []
     typed = [t for t in typed_figures(notice.body)]
     if not typed:

@@ -66,8 +66,8 @@ def test_pre_vote_notice_with_a_wrong_budget_is_warned(tmp_path):
     data, problems = run(tmp_path, {PRE_NOTICE_PATH: text})
     p = only(problems, data, "notice.figure_unmatched", PRE_NOTICE_PATH, line_of(text, "10000.00"),
              col_of(text, "10000.00"), severity=Severity.WARNING)
-    # 100,000.00 budget − 80,000.00 spent under it (FUND's mf-002)
-    assert "最接近的是表决“使用专项维修资金维修屋面”的预算余额 20,000.00" in p.message
+    # Nothing was spent under the vote yet when the notice was published (mf-002 is of 2025-04-01).
+    assert "最接近的是表决“使用专项维修资金维修屋面”的预算上限 100,000.00" in p.message
 
 
 def test_vote_result_figures_are_the_tally_and_a_wrong_one_is_an_error(tmp_path):
@@ -79,7 +79,7 @@ def test_vote_result_figures_are_the_tally_and_a_wrong_one_is_an_error(tmp_path)
     p = only(problems, data, "notice.figure_unmatched", RESULT_NOTICE_PATH, line_of(text, "2700.50"),
              col_of(text, "2700.50"))
     # An area is matched but never suggested as the nearest money figure.
-    assert "最接近的是表决“使用专项维修资金维修屋面”的预算余额 20,000.00" in p.message
+    assert "最接近的是表决“使用专项维修资金维修屋面”的预算上限 100,000.00" in p.message
 
 
 def test_a_related_notice_brings_the_figures_of_its_own_records(tmp_path):
@@ -132,3 +132,23 @@ def test_every_unmatched_figure_is_reported_on_its_own_line(tmp_path):
         (second, lines[second - 1].index("2.00") + 1),
         (second, lines[second - 1].rindex("1.00") + 1),
     ]
+
+
+def test_a_related_ledger_that_does_not_validate_is_not_compared(tmp_path):
+    # Its own schema.type says what is wrong; every body figure is not also "unmatched".
+    from tests.rules.helpers import FUND, FUND_PATH
+    text = report("期末余额 80000.00 元。")
+    broken = edit(FUND, "amount: 50000.00", "amount: 50,000.00")
+    data, problems = run(tmp_path, {REPORT_PATH: text, FUND_PATH: broken})
+    assert [p.code for p in problems] == ["schema.type"]
+
+
+def test_spending_under_a_vote_is_taken_as_the_notice_was_published(tmp_path):
+    # mf-002 (80,000.00 under fund-vote) is dated 2025-04-01: a notice of 2025-03-20 says nothing was spent.
+    early = report("预算 100000.00 元，已支出 80000.00 元，余 20000.00 元。", related="[vote/fund-vote]", kind="general")
+    early = edit(early, "published: 2025-12-01", "published: 2025-03-20")
+    data, problems = run(tmp_path, {REPORT_PATH: early})
+    assert sorted(p.location.column for p in problems) == [col_of(early, "80000.00"), col_of(early, "20000.00")]
+    late = edit(early, "published: 2025-03-20", "published: 2025-04-01")
+    data, problems = run(tmp_path, {REPORT_PATH: late})
+    assert brief(problems, data) == []
