@@ -9,7 +9,7 @@ import re
 import textwrap
 
 from tests.workflow.conftest import AS_OF, C, commit_all, git, line_of, replace_once
-from tests.workflow.test_diff import CORRECTION, FUND_H1, _raise_pump_expense
+from tests.workflow.test_diff import CORRECTION, FUND_H1, NEW_PERIOD, _raise_pump_expense
 
 CORRECTION_PATH = f"{C}/notices/2026-mf-correction.yml"
 
@@ -114,18 +114,7 @@ def test_removing_a_published_correction_is_a_silent_edit(repo, gongshi):
 
 # ---------------------------------------------------------------- notice.stale
 
-DRAFT_PERIOD = textwrap.dedent("""\
-    period: 2026-H2
-    opening_balance: 3091664.29
-    entries:
-      - id: mf-2026-005
-        date: 2026-09-21
-        type: interest
-        amount: 8911.20
-        summary: 2026年第三季度存款利息（增值收益）
-        counterparty: 某某银行示例支行
-    closing_balance: 3100575.49
-""")
+DRAFT_PERIOD = NEW_PERIOD        # 2026-H2: mf-2026-005, 8,911.20 of interest
 DRAFT_REPORT = textwrap.dedent("""\
     title: 示例家园2026年下半年专项维修资金收支情况公示（草稿）
     kind: fund_report
