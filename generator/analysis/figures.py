@@ -221,13 +221,24 @@ def notice_figures(community: CommunityData, notice) -> FigureSet:
     return FigureSet(figures)
 
 
-def unreadable_records(community: CommunityData, notice) -> bool:
-    """A record the notice discloses is in a file that failed validation (its own problems
-    say why): its figures are unknown, so the body is not compared until it is fixed."""
-    invalid = community.invalid
+def unresolved_records(community: CommunityData, notice) -> bool:
+    """A record the notice discloses does not exist or is in a file that failed validation
+    (ref.missing or the file's own problems say so): its figures are unknown, so the body
+    is not compared until that is fixed."""
+    places = entry_index(community)
+    present = {"vote": community.votes, "notice": community.notices, "inspection": community.inspections,
+               "evaluation": community.evaluations}
     for ref in disclosed_refs(notice):
         kind, _, ident = ref.strip().partition("/")
-        if (kind, ident) in invalid or (kind == "entry" and any(k in labels.ACCOUNTS for k, _ in invalid)):
+        if kind in labels.ACCOUNTS:
+            found = ident in community.ledgers(kind)
+        elif kind == "entry":
+            found = ident in places
+        elif kind == "committee":
+            found = community.committee is not None
+        else:
+            found = ident in present.get(kind, {})
+        if not found:
             return True
     return False
 

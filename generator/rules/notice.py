@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..analysis.days import days_between, days_inclusive
 from ..analysis.figures import (
-    describe_typed, disclosed_refs, notice_figures, superseded, typed_figures, unreadable_records,
+    describe_typed, disclosed_refs, notice_figures, superseded, typed_figures, unresolved_records,
 )
 from ..model import labels
 from ..problems import Problem, error, warning
@@ -68,12 +68,12 @@ def unmatched_figures(community, notice_id: str, loaded) -> list[Problem]:
     """Money typed in the body that no related record has, at its own line and column.
 
     A notice that discloses no record (a fee table, a drill) has nothing to compare with,
-    nor one whose records are in a file that does not validate; one a later correction
+    nor one naming a record that is missing or does not validate; one a later correction
     supersedes keeps the figures it published (the correction states old and new values).
     """
     notice, doc = loaded.model, loaded.doc
     if (not disclosed_refs(notice) or not notice.body or superseded(community, notice_id, notice)
-            or unreadable_records(community, notice)):
+            or unresolved_records(community, notice)):
         return []
     typed = [t for t in typed_figures(notice.body)]
     if not typed:

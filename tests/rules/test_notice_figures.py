@@ -152,3 +152,9 @@ def test_spending_under_a_vote_is_taken_as_the_notice_was_published(tmp_path):
     late = edit(early, "published: 2025-03-20", "published: 2025-04-01")
     data, problems = run(tmp_path, {REPORT_PATH: late})
     assert brief(problems, data) == []
+
+
+def test_a_missing_related_record_is_not_compared(tmp_path):
+    text = report("期末余额 80000.00 元。", related="[maintenance-fund/2024]")
+    data, problems = run(tmp_path, {REPORT_PATH: text})
+    assert [p.code for p in problems] == ["ref.missing"]
