@@ -3,7 +3,7 @@
 A notice body is free text, but a money figure typed in it must be one of the figures
 of the records the notice relates (data-format-2.md §2): a typo on the notice board
 otherwise goes unnoticed. `typed_figures` finds what looks like money in text;
-`notice_figures` lists every figure the related records give (declared and computed),
+`CommunityFigures` lists every figure the related records give (declared and computed),
 each with the name an editor would look for.
 """
 
@@ -181,86 +181,96 @@ def evaluation_figures(period: str, evaluation) -> list[Figure]:
     return out
 
 
-def ref_figures(community: CommunityData, ref: str, *, follow_notices: bool = True,
-                until: date | None = None) -> list[Figure]:
-    """The figures of one referenced record (nothing for a record without figures or one
-    that does not exist: ref.missing reports that). A notice's figures are those of the
-    records it relates itself, one level deep. `until`: the date running totals (spending
-    under a vote) are taken at."""
-    kind, _, ident = ref.strip().partition("/")
-    if kind in labels.ACCOUNTS and ident in community.ledgers(kind):
-        return ledger_figures(kind, ident, community.ledgers(kind)[ident].model)
-    if kind == "entry":
-        place = entry_index(community).get(ident)
-        if place is None:
-            return []
-        account, period, index = place
-        return [entry_figure(community.ledgers(account)[period].model.entries[index])]
-    if kind == "vote" and ident in community.votes:
-        return vote_figures(community, ident, until)
-    if kind == "evaluation" and ident in community.evaluations:
-        return evaluation_figures(ident, community.evaluations[ident].model)
-    if kind == "notice" and follow_notices and ident in community.notices:
-        return [f for r in disclosed_refs(community.notices[ident].model)
-                for f in ref_figures(community, r, follow_notices=False, until=until)]
-    return []
-
-
 def disclosed_refs(notice) -> list[str]:
     """The records a notice discloses: its related records and the one it corrects."""
     return [*notice.related, *([notice.corrects] if notice.corrects else [])]
 
 
-def notice_figures(community: CommunityData, notice) -> FigureSet:
-    """Every figure a notice's body may quote. A correction may also quote the figures its
-    own `changes` states (the old values among them; `check --base` holds those to the
-    base revision: correction.changes_mismatch)."""
-    figures = [f for ref in disclosed_refs(notice) for f in ref_figures(community, ref, until=notice.published)]
-    if notice.kind == "correction" and notice.changes:
-        figures += [Figure(t.value, "更正内容（changes）中的数字") for t in typed_figures(notice.changes)]
-    return FigureSet(figures)
+class CommunityFigures:
+    """The figures of one community's records. What every notice needs (where each entry
+    is, the corrections) is found once, so checking many notices stays linear."""
 
+    def __init__(self, community: CommunityData):
+        self.community = community
+        self.places = entry_index(community)
+        self.corrections = [(nid, loaded.model) for nid, loaded in sorted(community.notices.items())
+                            if loaded.model.kind == "correction"]
 
-def unresolved_records(community: CommunityData, notice) -> bool:
-    """A record the notice discloses does not exist or is in a file that failed validation
-    (ref.missing or the file's own problems say so): its figures are unknown, so the body
-    is not compared until that is fixed."""
-    places = entry_index(community)
-    present = {"vote": community.votes, "notice": community.notices, "inspection": community.inspections,
-               "evaluation": community.evaluations}
-    for ref in disclosed_refs(notice):
+    def of_ref(self, ref: str, *, follow_notices: bool = True, until: date | None = None) -> list[Figure]:
+        """The figures of one referenced record (nothing for a record without figures or one
+        that does not exist: ref.missing reports that). A notice's figures are those of the
+        records it relates itself, one level deep. `until`: the date running totals
+        (spending under a vote) are taken at."""
+        community = self.community
         kind, _, ident = ref.strip().partition("/")
-        if kind in labels.ACCOUNTS:
-            found = ident in community.ledgers(kind)
-        elif kind == "entry":
-            found = ident in places
-        elif kind == "committee":
-            found = community.committee is not None
-        else:
-            found = ident in present.get(kind, {})
-        if not found:
-            return True
-    return False
-
-
-def superseded(community: CommunityData, notice_id: str, notice) -> bool:
-    """A later correction corrects what the notice disclosed (or names the notice): its body
-    is the history the correction explains, and may keep quoting the figures it published."""
-    refs = set(disclosed_refs(notice)) | {f"notice/{notice_id}"}
-    places = entry_index(community)
-    for ref in list(refs):
-        kind, _, ident = ref.partition("/")
         if kind in labels.ACCOUNTS and ident in community.ledgers(kind):
-            refs |= {f"entry/{e.id}" for e in community.ledgers(kind)[ident].model.entries}
-        elif kind == "entry" and ident in places:
-            refs.add(f"{places[ident][0]}/{places[ident][1]}")
-    for other_id, other in community.notices.items():
-        c = other.model
-        if other_id == notice_id or c.kind != "correction" or c.published < notice.published:
-            continue
-        if (c.corrects and c.corrects.strip() in refs) or f"notice/{notice_id}" in c.related:
-            return True
-    return False
+            return ledger_figures(kind, ident, community.ledgers(kind)[ident].model)
+        if kind == "entry":
+            place = self.places.get(ident)
+            if place is None:
+                return []
+            account, period, index = place
+            return [entry_figure(community.ledgers(account)[period].model.entries[index])]
+        if kind == "vote" and ident in community.votes:
+            return vote_figures(community, ident, until)
+        if kind == "evaluation" and ident in community.evaluations:
+            return evaluation_figures(ident, community.evaluations[ident].model)
+        if kind == "notice" and follow_notices and ident in community.notices:
+            return [f for r in disclosed_refs(community.notices[ident].model)
+                    for f in self.of_ref(r, follow_notices=False, until=until)]
+        return []
+
+    def of_notice(self, notice) -> FigureSet:
+        """Every figure a notice's body may quote. A correction may also quote the figures its
+        own `changes` states (the old values among them; `check --base` holds those to the
+        base revision: correction.changes_mismatch)."""
+        figures = [f for ref in disclosed_refs(notice) for f in self.of_ref(ref, until=notice.published)]
+        if notice.kind == "correction" and notice.changes:
+            figures += [Figure(t.value, "更正内容（changes）中的数字") for t in typed_figures(notice.changes)]
+        return FigureSet(figures)
+
+    def unresolved(self, notice) -> bool:
+        """A record the notice discloses does not exist or is in a file that failed validation
+        (ref.missing or the file's own problems say so): its figures are unknown, so the
+        body is not compared until that is fixed."""
+        community = self.community
+        present = {"vote": community.votes, "notice": community.notices, "inspection": community.inspections,
+                   "evaluation": community.evaluations}
+        for ref in disclosed_refs(notice):
+            kind, _, ident = ref.strip().partition("/")
+            if kind in labels.ACCOUNTS:
+                found = ident in community.ledgers(kind)
+            elif kind == "entry":
+                found = ident in self.places
+            elif kind == "committee":
+                found = community.committee is not None
+            else:
+                found = ident in present.get(kind, {})
+            if not found:
+                return True
+        return False
+
+    def superseded(self, notice_id: str, notice) -> bool:
+        """A later correction corrects what the notice disclosed (or names the notice): its
+        body is the history the correction explains, and may keep quoting the figures it
+        published."""
+        later = [(nid, c) for nid, c in self.corrections if nid != notice_id and c.published >= notice.published]
+        if not later:
+            return False
+        refs = {ref.strip() for ref in disclosed_refs(notice)} | {f"notice/{notice_id}"}
+        for ref in list(refs):
+            kind, _, ident = ref.partition("/")
+            if kind in labels.ACCOUNTS and ident in self.community.ledgers(kind):
+                refs |= {f"entry/{e.id}" for e in self.community.ledgers(kind)[ident].model.entries}
+            elif kind == "entry" and ident in self.places:
+                refs.add(f"{self.places[ident][0]}/{self.places[ident][1]}")
+        return any((c.corrects and c.corrects.strip() in refs) or f"notice/{notice_id}" in c.related
+                   for _, c in later)
+
+
+def ref_figures(community: CommunityData, ref: str) -> list[Figure]:
+    """The figures of one referenced record of `community` (CommunityFigures.of_ref)."""
+    return CommunityFigures(community).of_ref(ref)
 
 
 def describe_typed(typed: TypedFigure) -> str:

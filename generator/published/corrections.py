@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..analysis.figures import FigureSet, Figure, ref_figures, typed_figures, describe_typed
+from ..analysis.figures import Figure, FigureSet, describe_typed, ref_figures, typed_figures
 from ..formatting import money
 from ..model.portal import Portal
 from ..problems import Problem, error

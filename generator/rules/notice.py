@@ -10,9 +10,7 @@ must be the ledger's own figures (data-format-2.md §2).
 from __future__ import annotations
 
 from ..analysis.days import days_between, days_inclusive
-from ..analysis.figures import (
-    describe_typed, disclosed_refs, notice_figures, superseded, typed_figures, unresolved_records,
-)
+from ..analysis.figures import CommunityFigures, describe_typed, disclosed_refs, typed_figures
 from ..model import labels
 from ..problems import Problem, error, warning
 
@@ -25,6 +23,7 @@ def check(ctx) -> list[Problem]:
     rules = ctx.rules
     problems: list[Problem] = []
     for community in ctx.portal.communities.values():
+        figures = CommunityFigures(community)
         for notice_id, loaded in community.notices.items():
             notice, doc = loaded.model, loaded.doc
             length = days_inclusive(notice.period.from_, notice.period.to)
@@ -60,11 +59,11 @@ def check(ctx) -> list[Problem]:
                         problems.append(error(doc.at("published"), "notice.result_too_late",
                                               f"表决“{vote_id}”{vote.model.voting.end} 结束，结果 {notice.published} 才公告，"
                                               f"晚了 {delay} 天，应在 {rules.result_notice_within_days} 天内公告。"))
-            problems += unmatched_figures(community, notice_id, loaded)
+            problems += unmatched_figures(figures, notice_id, loaded)
     return problems
 
 
-def unmatched_figures(community, notice_id: str, loaded) -> list[Problem]:
+def unmatched_figures(records: CommunityFigures, notice_id: str, loaded) -> list[Problem]:
     """Money typed in the body that no related record has, at its own line and column.
 
     A notice that discloses no record (a fee table, a drill) has nothing to compare with,
@@ -72,13 +71,13 @@ def unmatched_figures(community, notice_id: str, loaded) -> list[Problem]:
     supersedes keeps the figures it published (the correction states old and new values).
     """
     notice, doc = loaded.model, loaded.doc
-    if (not disclosed_refs(notice) or not notice.body or superseded(community, notice_id, notice)
-            or unresolved_records(community, notice)):
+    if (not disclosed_refs(notice) or not notice.body or records.superseded(notice_id, notice)
+            or records.unresolved(notice)):
         return []
-    typed = [t for t in typed_figures(notice.body)]
+    typed = typed_figures(notice.body)
     if not typed:
         return []
-    figures = notice_figures(community, notice)
+    figures = records.of_notice(notice)
     wrong = [t for t in typed if not figures.matches(t)]
     places = doc.fragments_at(("body",), notice.body, [(t.start, t.end) for t in wrong])
     report = error if notice.kind in FIGURE_ERROR_KINDS else warning
