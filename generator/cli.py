@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--community", metavar="SLUG", help="小区（只有一个小区时可省略）")
     data_option(p)
     as_of_option(p)
+    p.add_argument("--base", metavar="REV",
+                   help="correction：按与 git 版本 REV 的差异填写被更正的记录和原值、新值（默认 HEAD，即还没提交的改动）")
 
     p = sub.add_parser("import", help="从 Excel 工作簿（.xlsx）或 CSV 文件导入台账明细")
     p.add_argument("file", type=Path, metavar="FILE", help="要导入的 .xlsx 或 .csv 文件")
@@ -130,7 +132,7 @@ def _dispatch(args, as_of) -> ExitCode:
         return serve.run(args.data, args.port)
     if command == "new":
         from .commands import new
-        return new.run(args.kind, args.community, args.data, as_of)
+        return new.run(args.kind, args.community, args.data, as_of, args.base)
     if command == "import":
         from .commands import import_
         return import_.run(args.file, args.community, args.account, args.data, args.period, args.map, args.sheet)

@@ -8,6 +8,9 @@ are ours. docs/error-codes.md is generated from this module.
 from __future__ import annotations
 
 E, W = "错误", "警告"
+# Either, by the record concerned: data-format-2.md makes notice.figure_unmatched an error in
+# a statement or a vote result and a warning in any other notice.
+EW = "警告或错误"
 
 CODES: dict[str, tuple[str, str]] = {
     # reading
@@ -58,6 +61,7 @@ CODES: dict[str, tuple[str, str]] = {
     "notice.pre_vote_too_late": (E, "表决前公示开始得太晚"),
     "notice.result_too_late": (E, "表决结果公告得太晚"),
     "notice.no_objection_channel": (E, "表决前公示没有异议渠道 objection（联系方式和截止日期）"),
+    "notice.figure_unmatched": (EW, "正文中的金额与所公示记录的数字都不符（收支公示、表决结果公告中为错误，其他公示中为警告）"),
     "markdown.raw_html": (E, "正文中有 HTML 标签"),
     "markdown.unsafe_link": (E, "正文中的链接不是 http(s)、mailto 或站内链接"),
     # committee
@@ -82,7 +86,9 @@ CODES: dict[str, tuple[str, str]] = {
     "privacy.mobile": (E, "未遮盖的手机号码"),
     "privacy.bank_card": (E, "未遮盖的银行卡号"),
     # publication
-    "published.silent_edit": (E, "已公示的记录被修改或删除，却没有更正公告"),
+    "published.silent_edit": (E, "已公示的记录被修改或删除，却没有已开始公示的更正公告"),
+    "correction.changes_mismatch": (E, "更正公告的 changes 没有写出改动的数字的原值和新值，或写的数字与数据不符（与基准版本比较）"),
+    "notice.stale": (W, "尚未开始公示的公示所公示的记录的数字在这次修改中变了，正文可能已过时（与基准版本比较）"),
     # settings
     "site.admin_invalid": (E, "site.yml 的 admin（网页表单）设置不全或不对"),
     # gongshi import: a cell of a spreadsheet, reported as FILE:SHEET!C12 (nothing is written)
@@ -162,6 +168,12 @@ DAY_COUNTING: dict[str, str] = {
     "disclosure.missing": f"一期结束后：{_AFTER}",
     "disclosure.late": f"一期结束后：{_AFTER}",
 }
+
+
+def allows(code: str, label: str) -> bool:
+    """Whether `code` may be reported at the severity labelled `label` (错误 or 警告)."""
+    severity = CODES[code][0]
+    return label == severity or (severity == EW and label in (E, W))
 
 
 def markdown_table() -> str:

@@ -121,6 +121,24 @@ def merge_base(top: Path, ref: str) -> str | None:
     return _ok(_git(["merge-base", "HEAD", ref], top))
 
 
+def working_tree_name(data_dir: Path) -> str | None:
+    """None when the data folder has uncommitted changes (added, changed, deleted or new
+    untracked files): the working tree is then its own revision. Otherwise the name of
+    what is checked out, the branch or, detached, the short commit id."""
+    top, inside = repository_paths(data_dir)
+    spec = [] if str(inside) == "." else ["--", str(inside)]
+    # --no-optional-locks: looking must not take the index lock another git may hold.
+    status = _git(["--no-optional-locks", "status", "--porcelain", "-z", "--untracked-files=all", *spec], top)
+    if status.returncode != 0:
+        raise RevisionError(f"无法读取工作区的状态：{status.stderr.decode('utf-8', 'replace').strip()}")
+    if status.stdout:
+        return None
+    branch = _git(["symbolic-ref", "--quiet", "--short", "HEAD"], top)
+    if branch.returncode == 0:
+        return branch.stdout.decode("utf-8", "replace").strip()
+    return resolve_commit(top, "HEAD")[:12]
+
+
 def _safe_relative(path: str) -> PurePosixPath | None:
     parts = path.split("/")
     if any(part in ("", ".", "..", ".git") or "\\" in part for part in parts):

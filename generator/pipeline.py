@@ -27,6 +27,9 @@ def _load_file(file: DataFile):
     if doc is None:
         return file, None, None, problems
     model, more = validate_document(doc, KINDS[file.kind])
+    if model is None:
+        from .rules.ledger import explain_empty_closing
+        more = explain_empty_closing(doc, file.kind, KINDS[file.kind], more)
     return file, doc, (Loaded(file.stem, model, doc) if model is not None else None), problems + more
 
 

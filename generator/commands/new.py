@@ -12,8 +12,8 @@ from ..scaffold import to_fill
 from ..scaffold.create import create
 
 
-def run(kind: str, community: str | None, data_dir: Path, as_of: date) -> ExitCode:
-    written = create(kind, community, data_dir, as_of)
+def run(kind: str, community: str | None, data_dir: Path, as_of: date, base: str | None = None) -> ExitCode:
+    written = create(kind, community, data_dir, as_of, base)
     shown = display_path(written.path)
     if written.created:
         print(f"已新建 {shown}：{written.what}。")

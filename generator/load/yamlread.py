@@ -9,6 +9,7 @@ column (reported from 1; PyYAML counts from 0).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,9 @@ class Document:
     key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     # Literal/folded block scalars (`|`, `>`): their text starts on the next line.
     block_scalars: set[PathKey] = field(default_factory=set)
+    # The decoded source (LF line ends), to find a piece of a value where it was typed.
+    text: str = field(default="", repr=False, compare=False)
+    _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def at(self, *keys) -> Location:
         """Location of the value at `keys`, or of its nearest written ancestor."""
@@ -62,6 +66,33 @@ class Document:
         base = self.at(*keys)
         first = base.line + 1 if tuple(keys) in self.block_scalars else base.line
         return Location(base.path, first + line_offset, 1 if line_offset or tuple(keys) in self.block_scalars else base.column)
+
+    def fragments_at(self, keys: tuple, value: str, spans: list[tuple[int, int]]) -> list[Location]:
+        """Where each value[start:end] (spans in order, not overlapping) of the text value at
+        `keys` was typed: its own line and column, also inside a block scalar (`|`). The
+        pieces are found in the source one after the other, so indentation and folding
+        between the value and its source do not matter; a piece that cannot be found (an
+        escape sequence in a quoted value) gets the value's own position."""
+        base = self.at(*keys)
+        if not self.text or tuple(keys) not in self.value_positions:
+            return [base] * len(spans)
+        starts = self._line_starts()
+        cursor = starts[base.line - 1] + base.column - 1
+        out = []
+        for start, end in spans:
+            found = self.text.find(value[start:end], cursor) if end > start else -1
+            if found < 0:
+                out.append(base)
+                continue
+            cursor = found + (end - start)
+            line = bisect_right(starts, found)
+            out.append(Location(base.path, line, found - starts[line - 1] + 1))
+        return out
+
+    def _line_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return self._starts
 
     def key_at(self, *keys) -> Location:
         """Location of the key that introduces `keys` (falls back to the value)."""
@@ -147,7 +178,7 @@ def parse_text(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
         line, column = before.count("\n") + 1, odd.start() - (before.rfind("\n") + 1) + 1
         return None, [error(Location(str(path), line, column), "yaml.syntax",
                             f"文件含有看不见的特殊换行符 U+{ord(odd.group()):04X}（常见原因：从网页或 Word 复制粘贴）：请删除它。")]
-    doc = Document(path=path, data=None)
+    doc = Document(path=path, data=None, text=text)
     builder = _TreeBuilder(doc)
     try:
         for event in yaml.parse(text, Loader=_Loader):

@@ -21,6 +21,8 @@ from ..load.scalars import Quoted
 # ASCII digits only: Python's \d also takes ４５６ and ٤٥٦, which YAML (and an editor's
 # schema check) reads as text, and a reviewer may not read as the figure it becomes.
 _DECIMAL_RE = re.compile(r"[+]?(\d+)(?:\.(\d+))?", re.ASCII)
+# 1,234,567.89: commas every three digits from the decimal point, and only there.
+_THOUSANDS_RE = re.compile(r"[+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?", re.ASCII)
 _INT_RE = re.compile(r"[+]?(\d+)", re.ASCII)
 # 千万亿: far above any community's figures, and far enough below Decimal's 28 significant
 # digits that sums of a ledger stay exact.
@@ -61,7 +63,13 @@ def _decimal(value: Any, what: str, *, allow_zero: bool = True) -> Decimal:
     if low in {".nan", ".inf", "-.inf", "+.inf", "nan", "inf"}:
         raise _fail(f"{what}必须是具体的数字，不能是“{text}”")
     if "," in stripped or "，" in stripped:
-        raise _fail(f"{what}不能带千位分隔符：请写成 {stripped.replace(',', '').replace('，', '')}")
+        plain = stripped.replace("，", ",")
+        if _THOUSANDS_RE.fullmatch(plain):
+            raise _fail(f"{what}不能带千位分隔符：请写成 {plain.replace(',', '')}")
+        # 12,5000.00: no thousands grouping, so no way to tell 125000.00 from 12500.00. A
+        # guessed figure would be ten times the one meant; the voucher says which it is.
+        raise _fail(f"{what}“{stripped}”的逗号不在千位上，看不出原来是多少：请按凭证重新写出这个{what}，"
+                    "不加逗号")
     if "e" in low and re.fullmatch(r"[+-]?[\d.]+e[+-]?\d+", low):
         raise _fail(f"{what}不能用科学计数法“{text}”：请写出完整数字")
     if stripped.startswith("-"):

@@ -192,12 +192,26 @@ def _write_pdf(html: str, *, identifier: bytes) -> bytes:
                                "不需要 PDF 时可加 --no-pdf。") from error
 
     fetcher = AssetFetcher()
+    document = _fit_one_page(html, lambda text: HTML(string=text, url_fetcher=fetcher).render())
     # No dates unless the template sets dcterms.created/modified from the view, and a
     # fixed /ID: together these make equal inputs give byte-identical files.
-    pdf = HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_identifier=identifier)
+    pdf = document.write_pdf(pdf_identifier=identifier)
     for url in fetcher.refused:
         LOGGER.warning("公示 PDF 未加载外部资源（只允许内置样式）：%s", url)
     return pdf
+
+
+def _fit_one_page(html: str, render):
+    """The laid-out notice; one that takes two pages is laid out again snug (less space
+    between its parts, the same type sizes, notice.css `html.snug`) and printed so when
+    that fits it on one page: a short notice on the board is one sheet, not a half-empty
+    page and a second one holding the last table and the stamp box."""
+    document = render(html)
+    if len(document.pages) == 2:
+        snug = render(html.replace("<html ", '<html class="snug" ', 1))
+        if len(snug.pages) == 1:
+            return snug
+    return document
 
 
 def _version(distribution: str) -> str:

@@ -7,7 +7,9 @@ Values written for the first time (tallies after a vote closes, a member's `unti
 `rectified_on`) are additions, not edits.
 
 The change is allowed when the head revision has a `correction` notice, new or
-retargeted since the base, whose `corrects` names the record or the period holding it.
+retargeted since the base and whose period has begun by the build date, whose
+`corrects` names the record or the period holding it. A correction whose period has
+begun is itself published (a notice), so editing or removing it is a silent edit too.
 Because a ledger must reconcile, correcting an entry or a period also covers the
 balances it carries forward: the period's closing balance and the opening and closing
 balances of the later periods of the same account.
@@ -25,6 +27,7 @@ from ..model.portal import Portal
 from ..problems import Location, Problem, error
 from .changes import CHANGED, REMOVED, RecordChange, compare
 from .snapshot import Key, Record, field_label, invalid_files, portal_records, show
+from .spans import describe_text_change
 
 BALANCE_FIELDS = ("opening_balance", "closing_balance")
 
@@ -79,24 +82,42 @@ def published_records(base: Portal, records: dict[Key, Record], as_of: date) -> 
     return published
 
 
-def new_corrections(base: Portal, head: Portal) -> dict[str, set[str]]:
-    """community → the refs named by correction notices that are new (or retargeted) in head.
+@dataclass(frozen=True)
+class NewCorrection:
+    notice_id: str
+    corrects: str
+    begins: date        # the first day of its period: it covers a change only from then on
+
+    def describe(self) -> str:
+        return f"更正公示 notices/{self.notice_id}.yml（公示期自 {self.begins} 起）"
+
+
+def new_corrections(base: Portal, head: Portal) -> dict[str, list[NewCorrection]]:
+    """community → the correction notices that are new (or retargeted) in head.
 
     A correction already in the base revision covered the change made with it; it does
     not license later edits of the same record.
     """
-    out: dict[str, set[str]] = {}
-    for slug, community in head.communities.items():
+    out: dict[str, list[NewCorrection]] = {}
+    for slug, community in sorted(head.communities.items()):
         before = base.communities.get(slug)
-        for notice_id, loaded in community.notices.items():
+        for notice_id, loaded in sorted(community.notices.items()):
             notice = loaded.model
             if notice.kind != "correction" or not notice.corrects:
                 continue
             old = before.notices.get(notice_id) if before else None
             if old is not None and old.model.kind == "correction" and old.model.corrects == notice.corrects:
                 continue
-            out.setdefault(slug, set()).add(notice.corrects.strip())
+            out.setdefault(slug, []).append(NewCorrection(notice_id, notice.corrects.strip(), notice.period.from_))
     return out
+
+
+def covering(corrections: dict[str, list[NewCorrection]], as_of: date, *, begun: bool) -> dict[str, set[str]]:
+    """community → the refs the new corrections name: those posted by `as_of` (begun), or
+    those still waiting for their period (data-format-2.md §2: a correction covers a
+    change only once its period has begun; until then the site would show the new figure
+    with no correction beside it)."""
+    return {slug: {c.corrects for c in found if (c.begins <= as_of) == begun} for slug, found in corrections.items()}
 
 
 def _period_of(ref: str, slug: str, records: list[dict[Key, Record]]) -> tuple[str, str] | None:
@@ -140,10 +161,20 @@ def _hint(record: Record, path: tuple = ()) -> str:
     return record.ref
 
 
-def _tail(record: Record, publication: Publication, path: tuple = ()) -> str:
+def _tail(record: Record, publication: Publication, path: tuple = (), waiting: list[NewCorrection] = ()) -> str:
+    if waiting:
+        names = "、".join(c.describe() for c in waiting)
+        return (f"它已由{publication.describe()}公布。{names}还没有开始公示：更正要从公示期开始之日起才算数，"
+                "在那之前网站上会出现没有更正说明的新数字。请把更正公示的公示期（和发布日期）改到构建日或之前，"
+                "或等到那一天再合并这次修改。")
     return (f"它已由{publication.describe()}公布。已公示的数据只能通过更正公示修改："
             f"请新增一份 kind: correction 的公示，corrects 写 {_hint(record, path)}，在 changes 中写明原为…、现为…和原因；"
             "否则请恢复原值。")
+
+
+def _waiting_for(record: Record, path: tuple, corrections: list[NewCorrection], as_of: date, tables) -> list[NewCorrection]:
+    """The new corrections not yet begun that would cover this change."""
+    return [c for c in corrections if c.begins > as_of and is_covered(record, path, {c.corrects}, tables)]
 
 
 def _removal_location(record: Record, head_records: dict[Key, Record], shown_root: Path,
@@ -173,6 +204,7 @@ def silent_edits(base: Portal, head: Portal, as_of: date, *, base_root: Path, sh
     base_records, head_records = portal_records(base), portal_records(head)
     published = published_records(base, base_records, as_of)
     corrections = new_corrections(base, head)
+    begun = covering(corrections, as_of, begun=True)
     invalid = invalid_files(head)
     tables = [head_records, base_records]
     problems: list[Problem] = []
@@ -180,16 +212,19 @@ def silent_edits(base: Portal, head: Portal, as_of: date, *, base_root: Path, sh
         if change.state not in (CHANGED, REMOVED) or change.key not in published:
             continue
         record = change.base
-        corrected = corrections.get(record.community, set())
+        corrected = begun.get(record.community, set())
+        mine = corrections.get(record.community, [])
         publication = published[change.key]
         if change.state == REMOVED:
             if _unreadable_in_head(record, invalid) or is_covered(record, (), corrected, tables):
                 continue
+            waiting = _waiting_for(record, (), mine, as_of, tables)
             problems.append(error(
                 _removal_location(record, head_records, shown_root, base_root), "published.silent_edit",
-                f"已公示的{record.title}被删除了。{_tail(record, publication)}"))
+                f"已公示的{record.title}被删除了。{_tail(record, publication, (), waiting)}"))
             continue
-        problems.extend(_changed_leaves(change, publication, corrected, tables))
+        problems.extend(_changed_leaves(change, publication, corrected, tables,
+                                        lambda path: _waiting_for(record, path, mine, as_of, tables)))
     return problems
 
 
@@ -204,7 +239,7 @@ def _unreadable_in_head(record: Record, invalid: set) -> bool:
     return (slug, record.kind, record.ident) in invalid
 
 
-def _changed_leaves(change: RecordChange, publication: Publication, corrected: set[str], tables) -> list[Problem]:
+def _changed_leaves(change: RecordChange, publication: Publication, corrected: set[str], tables, waiting_for) -> list[Problem]:
     problems = []
     before, after = change.base, change.head
     model_type = type(before.model)
@@ -215,8 +250,12 @@ def _changed_leaves(change: RecordChange, publication: Publication, corrected: s
         if leaf.new is None:
             where = after.location(())
             what = f"{before.title}的{label}被删除了（原为 {show(leaf.old, leaf.path)}）"
+        elif isinstance(leaf.old, str) and isinstance(leaf.new, str) and (spans := describe_text_change(leaf.old, leaf.new)):
+            where = after.location(leaf.path)
+            what = f"{before.title}的{label}改了：{spans}"
         else:
             where = after.location(leaf.path)
             what = f"{before.title}的{label}原为 {show(leaf.old, leaf.path)}，现为 {show(leaf.new, leaf.path)}"
-        problems.append(error(where, "published.silent_edit", f"已公示的数据被悄悄修改：{what}。{_tail(before, publication, leaf.path)}"))
+        problems.append(error(where, "published.silent_edit",
+                              f"已公示的数据被悄悄修改：{what}。{_tail(before, publication, leaf.path, waiting_for(leaf.path))}"))
     return problems

@@ -19,8 +19,19 @@ from ..problems import Problem, display_path
 from ..markdown_text import md_text
 from .changes import ADDED, CHANGED, REMOVED, RecordChange
 from .snapshot import Record, field_label, show
+from .spans import describe_text_change
 
 STATE_LABEL = {ADDED: "新增", CHANGED: "修改", REMOVED: "删除"}
+# What review() finds, each under its own heading: (code, heading, the banner at the top
+# in bold, and what to do).
+PROBLEM_SECTIONS = (
+    ("published.silent_edit", "悄悄修改已公示的数据", "有 {n} 处已公示的数据被悄悄修改",
+     "已公示的数据只能通过更正公示（kind: correction）修改。"),
+    ("correction.changes_mismatch", "更正内容与数据不符", "有 {n} 处更正内容与数据不符",
+     "更正公示的 changes 要写明每个改动的数字原为多少、现为多少。"),
+    ("notice.stale", "尚未开始公示、所公示的数字已变的公示", "有 {n} 处尚未开始公示的公示所公示的数字变了",
+     "请核对这些公示的正文是否仍然正确。"),
+)
 NOTICE_STATE_LABEL = {ADDED: "新增", CHANGED: "修改", REMOVED: "撤下"}
 DASH = "—"
 
@@ -33,7 +44,7 @@ class DiffInput:
     base: Portal
     head: Portal
     changes: list[RecordChange]
-    silent: list[Problem]
+    problems: list[Problem]    # review(): silent edits, changes mismatches, stale notices
     head_errors: int
     head_is_worktree: bool = False
     roots: tuple = ()      # (folder a revision was loaded from, the data folder as the user names it)
@@ -70,6 +81,8 @@ def _changed_fields(change: RecordChange) -> str:
             names.append(f"{label}：新填 {show(leaf.new, leaf.path)}")
         elif leaf.new is None:
             names.append(f"{label}：删去（原为 {show(leaf.old, leaf.path)}）")
+        elif isinstance(leaf.old, str) and isinstance(leaf.new, str) and (spans := describe_text_change(leaf.old, leaf.new)):
+            names.append(f"{label}：{spans}")
         else:
             names.append(f"{label}：{show(leaf.old, leaf.path)} → {show(leaf.new, leaf.path)}")
     return md_text("；".join(names)) if names else DASH
@@ -211,8 +224,10 @@ def render_summary(diff: DiffInput) -> str:
     base_records, head_records = portal_records(diff.base), portal_records(diff.head)
     lines = [f"# 公示数据变化：{_revision(diff.base_name, False)} → {_revision(diff.head_name, diff.head_is_worktree)}", "",
              f"按构建日期 {diff.as_of} 判断哪些记录已经公示。", ""]
-    if diff.silent:
-        lines += [f"> **有 {len(diff.silent)} 处已公示的数据被悄悄修改**：已公示的数据只能通过更正公示（kind: correction）修改。", ""]
+    found = {code: [p for p in diff.problems if p.code == code] for code, *_ in PROBLEM_SECTIONS}
+    for code, _, banner, advice in PROBLEM_SECTIONS:
+        if found[code]:
+            lines += [f"> **{banner.format(n=len(found[code]))}**：{advice}", ""]
     if diff.head_errors:
         lines += [f"> 新版本的数据有 {diff.head_errors} 个错误，请以 gongshi check 的结果为准。", ""]
     by_community: dict[str, list[RecordChange]] = {}
@@ -236,10 +251,11 @@ def render_summary(diff: DiffInput) -> str:
             lines += _roster(roster)
         if others := pick("inspection", "evaluation"):
             lines += _others(others, diff.path_of)
-    if diff.silent:
-        lines += ["## 悄悄修改已公示的数据", ""]
-        for p in diff.silent:
-            lines.append(f"- {md_text(display_path(p.location.path))}:{p.location.line}:{p.location.column}："
-                         f"{md_text(p.message)}")
-        lines.append("")
+    for code, heading, *_ in PROBLEM_SECTIONS:
+        if found[code]:
+            lines += [f"## {heading}", ""]
+            for p in found[code]:
+                lines.append(f"- {md_text(display_path(p.location.path))}:{p.location.line}:{p.location.column}："
+                             f"{md_text(p.message)}")
+            lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -12,7 +12,8 @@ from . import links
 from .notice_body import body_html
 from .print_types import NoticePrintView, PrintColumn, PrintTable
 from .views.context import Context, fingerprint, ref_label
-from .views.ledgers import ledger_view, statement_view
+from .views.disclosed import MATTER, RESULT, STATEMENT, disclosed_blocks
+from .views.ledgers import entry_rows, statement_view
 from .views.votes import ratio_tests
 
 # (label, numeric, nowrap): numeric columns are right-aligned; nowrap keeps short codes
@@ -53,17 +54,28 @@ def _statement_table(ctx: Context, account: str, period: str) -> PrintTable:
                   [("项目", TEXT), ("金额（元）", NUM)], rows)
 
 
-def _ledger_entries_table(ctx: Context, account: str, period: str) -> PrintTable:
-    v = ledger_view(ctx, account, period)
-    dates = {e.id: e.date for e in ctx.community.ledgers(account)[period].model.entries}
-    # Month and day only, and no type column (the summary says what it was, the statement
-    # above totals by type): on A4 at board size the summary would be left a few
-    # characters wide.
-    rows = [[f"{dates[e['id']].month}月{dates[e['id']].day}日", e["summary"],
-             e["inflow"], e["outflow"], e["balance"]] for e in v["entries"]]
-    return _table(f"{v['title']}明细",
-                  [("日期", SHORT), ("摘要", TEXT), ("收入（元）", NUM), ("支出（元）", NUM), ("余额（元）", NUM)],
-                  rows)
+def _entries_table(ctx: Context, page: str, account: str, period: str, only: set[str] | None = None) -> PrintTable:
+    rows = entry_rows(ctx, account, period, page, only)
+    # Month and day only (the caption names the period), no type column (the statement
+    # totals by type), the voucher after the summary and each authorisation once, in the
+    # note, marked ①②…: on A4 at board size a column for either would leave the summary
+    # a few characters wide.
+    bases: dict[str, str] = {}
+    table = []
+    for e in rows:
+        summary = f"{e['summary']}（{e['voucher']}）" if e["voucher"] else e["summary"]
+        if e["authorisation"]:
+            label = e["authorisation"]["label"]
+            summary += bases.setdefault(label, _MARKS[len(bases) % len(_MARKS)])
+        table.append([e["month_day"], summary, e["inflow"], e["outflow"], e["balance"]])
+    note = "授权依据：" + "；".join(f"{mark}{label}" for label, mark in bases.items()) + "。" if bases else ""
+    title = f"{labels.ACCOUNT_TITLE[account]} {period_label(period)}"
+    caption = f"{title}明细" if only is None else f"{title}明细（本公示涉及的）"
+    return _table(caption, [("日期", SHORT), ("摘要（凭证号）", TEXT), ("收入（元）", NUM), ("支出（元）", NUM),
+                            ("余额（元）", NUM)], table, note)
+
+
+_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def _approval_rule(vote) -> str:
@@ -87,8 +99,6 @@ def _pre_vote_table(ctx: Context, vid: str, caption: str) -> PrintTable:
 def _result_tables(ctx: Context, vid: str) -> list[PrintTable]:
     vote = ctx.community.votes[vid].model
     outcome = compute_outcome(vote, ctx.profile)
-    if outcome is None:
-        return [_pre_vote_table(ctx, vid, "表决事项（尚未计票）")]
     # A vote limited to some owners (e.g. one building's lift) counts against them only.
     electorate_label = "表决范围内业主" if vote.electorate is not None else "全体业主"
     tally_rows = [[electorate_label, f"{outcome.electorate.owners:,}", area(outcome.electorate.area_m2)]]
@@ -105,20 +115,21 @@ def _result_tables(ctx: Context, vid: str) -> list[PrintTable]:
     ]
 
 
-def print_tables(ctx: Context, notice) -> list[PrintTable]:
+def print_tables(ctx: Context, nid: str) -> list[PrintTable]:
+    notice, page = ctx.community.notices[nid].model, links.notice_page(nid)
     tables: list[PrintTable] = []
-    for ref in notice.related:
-        kind, _, ident = ref.partition("/")
-        if kind in labels.ACCOUNTS and ident in ctx.community.ledgers(kind):
-            tables.append(_statement_table(ctx, kind, ident))
-            if notice.kind in ("fund_report", "revenue_report"):
-                tables.append(_ledger_entries_table(ctx, kind, ident))
-        elif kind == "vote" and ident in ctx.community.votes:
-            if notice.kind == "vote_result":
-                tables += _result_tables(ctx, ident)
-            else:
-                caption = "表决事项" if notice.kind == "pre_vote" else "相关表决"
-                tables.append(_pre_vote_table(ctx, ident, caption))
+    for block in disclosed_blocks(ctx, notice):
+        if block.kind == STATEMENT:
+            tables.append(_statement_table(ctx, block.account, block.period))
+            if block.with_entries:
+                tables.append(_entries_table(ctx, page, block.account, block.period))
+        elif block.kind == RESULT:
+            tables += _result_tables(ctx, block.vote)
+        elif block.kind == MATTER:
+            caption = {"pre_vote": "表决事项", "vote_result": "表决事项（尚未计票）"}.get(notice.kind, "相关表决")
+            tables.append(_pre_vote_table(ctx, block.vote, caption))
+        else:
+            tables.append(_entries_table(ctx, page, block.account, block.period, set(block.entries)))
     if not tables and notice.related:
         rows = [[ref_label(ctx, r)] for r in notice.related]
         tables.append(_table("公示的记录", [("记录", TEXT)], rows))
@@ -136,7 +147,7 @@ def notice_print_view(ctx: Context, nid: str) -> NoticePrintView:
         objection_contact=n.objection.contact if n.objection else "",
         objection_until=cn_date(n.objection.until) if n.objection else "",
         body_html=print_body_html(n.body),
-        tables=tuple(print_tables(ctx, n)),
+        tables=tuple(print_tables(ctx, nid)),
         page_url=ctx.base_url + links.page_url(links.notice_page(nid)),
         fingerprint=fingerprint(loaded.doc),
         issued_on=cn_date(n.published),

@@ -7,15 +7,19 @@ is decided by them (art. 278) or, in an emergency, applied for by the committee.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
-from ..analysis.ledgers import statement_of
+from ..analysis.ledgers import is_inflow, statement_of
+from ..analysis.reconcile import EQUAL, FACTOR, TRANSPOSED, WRONG_TYPE, suspects
 from ..analysis.periods import period_bounds, period_label, sort_periods
 from ..analysis.votes import compute_outcome, has_tallies
 from ..formatting import money
-from ..model.labels import ACCOUNT_TITLE, ACCOUNTS, COMMERCIAL_SOURCES, REVENUE_SOURCE
+from ..load.scalars import Plain
+from ..model.labels import ACCOUNT_TITLE, ACCOUNTS, COMMERCIAL_SOURCES, ENTRY_TYPE, REVENUE_SOURCE
 from ..problems import Problem, error, warning
+from ..validate import validate_document
 
 
 def check(ctx) -> list[Problem]:
@@ -66,10 +70,7 @@ def _ledger(community, account: str, period: str, ledger) -> list[Problem]:
     model, doc = ledger.model, ledger.doc
     st = statement_of(account, model)
     if not st.reconciles:
-        problems.append(error(doc.at("closing_balance"), "ledger.unbalanced",
-                              f"期末余额 {money(st.declared_closing)} 与按明细计算的 {money(st.computed_closing)} 不符，"
-                              f"差 {money(abs(st.declared_closing - st.computed_closing))}"
-                              f"（期初 {money(st.opening)} + 收入 {money(st.total_inflow)} − 支出 {money(st.total_outflow)}）。"))
+        problems.append(error(doc.at("closing_balance"), "ledger.unbalanced", _unbalanced(account, model, st)))
     negative = st.first_negative()
     if negative is not None:
         entry = model.entries[negative.index]
@@ -84,6 +85,63 @@ def _ledger(community, account: str, period: str, ledger) -> list[Problem]:
         problems += _entry_fields(account, doc, i, entry)
         problems += _authorisation(community, account, doc, i, entry)
     return problems
+
+
+def _unbalanced(account: str, model, st) -> str:
+    """Which side is larger, then the entries that could explain the difference: the
+    editor checks those first, never copies the computed figure over the declared one."""
+    gap = st.declared_closing - st.computed_closing
+    larger = "多" if gap > 0 else "少"
+    head = (f"期末余额 {money(st.declared_closing)} 比按明细算出的 {money(st.computed_closing)} {larger} {money(abs(gap))}"
+            f"（期初 {money(st.opening)} + 收入 {money(st.total_inflow)} − 支出 {money(st.total_outflow)}）。")
+    found = suspects(account, model.entries, st)
+    if found:
+        marks = "①②③④⑤⑥⑦⑧⑨"
+        reasons = "；".join(f"{marks[i]}{_suspect(account, model.entries[s.index], s)}" for i, s in enumerate(found))
+        middle = f"可能的原因：{reasons}。"
+    else:
+        middle = "没有哪一笔明细的常见笔误（金额等于差额、差 10 倍或 100 倍、两位数字颠倒、类型写反）能解释这个差额。"
+    return head + middle + "先核对每一笔明细，再核对期末余额。"
+
+
+def _suspect(account: str, entry, suspect) -> str:
+    what = f"明细“{entry.id}”（{entry.date}，{entry.summary}）"
+    if suspect.kind == EQUAL:
+        return f"{what}的金额 {money(suspect.amount)} 正好等于差额：是否重复记账、不属于本期，或算期末余额时漏了它"
+    if suspect.kind == FACTOR:
+        ratio = max(suspect.corrected, suspect.amount) / min(suspect.corrected, suspect.amount)
+        return (f"{what}的金额 {money(suspect.amount)} 若为 {money(suspect.corrected)}（差 {ratio:.0f} 倍：多写或少写了 0，"
+                "或小数点位置不对），账目正好平衡")
+    if suspect.kind == TRANSPOSED:
+        return f"{what}的金额 {money(suspect.amount)} 若为 {money(suspect.corrected)}（两位数字颠倒），账目正好平衡"
+    assert suspect.kind == WRONG_TYPE
+    now, other = ("收入", "支出") if is_inflow(account, entry.type) else ("支出", "收入")
+    return (f"{what}的类型 {entry.type}（{ENTRY_TYPE[account][entry.type]}）是{now}，若它其实是{other}，"
+            "账目正好平衡：请核对 type")
+
+
+def explain_empty_closing(doc, kind: str, model_type, problems: list[Problem]) -> list[Problem]:
+    """An empty closing_balance of a ledger that is otherwise valid: its "还没有填写" gets the
+    figure the entries give, labelled as computed from them (an editor who copies it
+    unchecked still has to look at every entry first)."""
+    data = doc.data
+    if kind not in ACCOUNTS or not isinstance(data, dict) or "closing_balance" not in data or data["closing_balance"] is not None:
+        return problems
+    where = doc.at("closing_balance")
+    mine = [p for p in problems if p.location == where and p.code == "schema.type"]
+    if len(mine) != 1:
+        return problems
+    trial = replace(doc, data={**data, "closing_balance": Plain("0")})
+    model, _ = validate_document(trial, model_type)
+    if model is None:
+        hint = "本期其他字段还有错误，改好后再检查，会给出按明细算出的数字供核对。"
+    else:
+        st = statement_of(kind, model)
+        hint = (f"按本期明细算出的期末余额是 {money(st.computed_closing)}（期初 {money(st.opening)} + 收入 "
+                f"{money(st.total_inflow)} − 支出 {money(st.total_outflow)}，由程序根据明细计算，不是核对过的数字）："
+                "先核对每一笔明细，再对照账簿或银行对账单填写期末余额。")
+    explained = error(where, "schema.type", f"字段 closing_balance：还没有填写期末余额。{hint}")
+    return [explained if p is mine[0] else p for p in problems]
 
 
 def _entry_fields(account: str, doc, i: int, entry) -> list[Problem]:

@@ -105,7 +105,8 @@ def _common(portal: Portal, as_of: date, ident: str, schema: str) -> dict:
             "issuer_note": _note(issuer), "period_to": period_to, "min_days": rules.min_notice_days}
 
 
-def _new_file(kind: str, portal: Portal, community: CommunityData, data_dir: Path, as_of: date) -> Written:
+def _new_file(kind: str, portal: Portal, community: CommunityData, data_dir: Path, as_of: date,
+              base: str | None = None) -> Written:
     folder_name, what = FILE_KINDS[kind]
     folder = community.folder / folder_name
     rules = portal.rules
@@ -118,8 +119,11 @@ def _new_file(kind: str, portal: Portal, community: CommunityData, data_dir: Pat
     values = _common(portal, as_of, ident, schema)
     contact = _contact(community)
     values.update(contact=yaml_text(contact), contact_note=_note(contact))
+    note = ""
     if kind in ("notice", "correction"):
         values["notice_kinds"] = choices({k: v for k, v in labels.NOTICE_KIND.items() if k != "correction"})
+    if kind == "correction":
+        note = _correction_values(values, portal, community, data_dir, as_of, base)
     elif kind == "vote":
         start = earliest_event_after(as_of, rules.pre_vote_notice_days, rules.period_counting)
         values.update(matters=choices(labels.MATTER), voting_start=start, voting_end=start + timedelta(days=14),
@@ -138,7 +142,37 @@ def _new_file(kind: str, portal: Portal, community: CommunityData, data_dir: Pat
     folder.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:   # never overwrite
         handle.write(text)
-    return Written(path, True, f"{what} {ident}", 1, text)
+    return Written(path, True, f"{what} {ident}", 1, text, note)
+
+
+def _correction_values(values: dict, portal: Portal, community: CommunityData, data_dir: Path, as_of: date,
+                       base: str | None) -> str:
+    """corrects, related and changes, from the difference with `base` (default: HEAD, the
+    uncommitted changes) when the data folder is in a git repository; empty to fill in
+    otherwise. Returns what the command says about them."""
+    from ..gitrev import RevisionError
+    from ..published.prefill import prefill_from_revision
+
+    values.update(related="[]", related_note="相关的记录和原公示，例如 [maintenance-fund/2026-H1, notice/2026-h1-fund-report]",
+                  corrects="", corrects_note="必填：被更正的记录，例如 entry/mf-2026-003、maintenance-fund/2026-H1、vote/2026-roof、committee",
+                  changes="", changes_note="必填：更正内容，写明原为…、现为…，以及原因")
+    try:
+        prefill = prefill_from_revision(data_dir, base or "HEAD", portal, community.slug, as_of)
+    except RevisionError:
+        if base is not None:
+            raise
+        return ""      # not a git repository (or no git): nothing to compare with, fill in by hand
+    compared = base or "HEAD"
+    if prefill is None:
+        return f"与 {compared} 相比，已公示的数据没有未更正的改动：corrects、changes 请自己填写（改动已提交时用 --base main 与默认分支比较）。"
+    values.update(related="[" + ", ".join(prefill.related) + "]", related_note="相关的记录和原公示（按与 " + compared + " 的差异填好）",
+                  corrects=prefill.corrects, corrects_note=f"被更正的记录（按与 {compared} 的差异填好）",
+                  changes=yaml_text(prefill.changes), changes_note="必填：在“原因：”后写明为什么改")
+    note = (f"已按与 {compared} 的差异填好 corrects（{prefill.corrects}）、related 和 changes 中的原值、新值："
+            "请核对，并在 changes 末尾的“原因：”后写明原因。")
+    if prefill.others:
+        note += f"另有 {'、'.join(prefill.others)} 的已公示数据也改了：每条记录要另发一份更正公示，填好这一份后再运行 gongshi new correction。"
+    return note
 
 
 # ---------------------------------------------------------------- entries and members
@@ -235,17 +269,20 @@ def _new_member(portal: Portal, community: CommunityData, as_of: date) -> Writte
 
 # ---------------------------------------------------------------- command
 
-def create(kind: str, community_slug: str | None, data_dir: Path, as_of: date) -> Written:
+def create(kind: str, community_slug: str | None, data_dir: Path, as_of: date, base: str | None = None) -> Written:
     """Write the new file (or the new item into its file); a wrong KIND, community or
-    folder is a usage error (Stop)."""
+    folder is a usage error (Stop). `base`: the git revision a correction is prefilled
+    against (default HEAD)."""
     if kind not in ALL_KINDS:
         raise Stop.usage(f"不认识的类型“{kind}”。可用：{KIND_HELP}。")
     if not data_dir.is_dir():
         raise Stop.usage(f"找不到数据目录 {display_path(data_dir)}：请用 --data 指定，或在含有 data/ 的目录中运行。")
     portal, _ = load_portal(data_dir)
     community = _pick_community(portal, data_dir, community_slug)
+    if base is not None and kind != "correction":
+        raise Stop.usage("--base 只用于 gongshi new correction：按与这个版本的差异填写更正内容。")
     if kind in FILE_KINDS:
-        return _new_file(kind, portal, community, data_dir, as_of)
+        return _new_file(kind, portal, community, data_dir, as_of, base)
     if kind in ENTRY_KINDS:
         return _new_entry(kind, portal, community, data_dir, as_of)
     return _new_member(portal, community, as_of)

@@ -15,7 +15,7 @@ from fractions import Fraction
 import pytest
 
 from tests.build.helpers import (
-    COMMUNITY, cn_date, latest_ledger, percent_beside, read_page, read_yaml, recomputed_closing, yuan,
+    COMMUNITY, INFLOW_TYPES, cn_date, latest_ledger, percent_beside, read_page, read_yaml, recomputed_closing, yuan,
 )
 from tests.conftest import SAMPLE_AS_OF
 
@@ -217,6 +217,78 @@ def test_vote_page_links_notices_and_spending(built_sample_site):
                 spent += entry["amount"]
                 assert (f"../../maintenance-fund/{path.stem}/#{entry['id']}", entry["summary"]) in page.links
     assert spent and f"累计支出 {yuan(spent)}，预算上限 {yuan(vote['budget'])}。" in page.text
+
+
+# ------------------------------------------------------------------ 公示中由数据生成的表（issue 14）
+
+REPORTS = [nid for nid, n in notices().items() if n["kind"] in ("fund_report", "revenue_report")]
+
+
+def related_periods(notice: dict) -> list[tuple[str, str]]:
+    refs = [ref.partition("/") for ref in notice.get("related", [])]
+    return [(kind, ident) for kind, _, ident in refs if kind in ACCOUNTS]
+
+
+def entry_cells(page, entry_id: str) -> list[str]:
+    match = re.search(rf'<tr>\s*<td><span id="{entry_id}" class="entry"></span>(.*?)</tr>', page.html, re.DOTALL)
+    assert match, entry_id
+    return [c.strip() for c in re.sub(r"<[^>]+>", "|", match.group(1)).split("|") if c.strip()]
+
+
+@pytest.mark.parametrize("nid", REPORTS)
+def test_statement_notice_shows_each_related_period_and_its_entries_from_the_ledger(built_sample_site, nid):
+    notice = notices()[nid]
+    page = read_page(built_sample_site, f"notices/{nid}/")
+    assert "| 项目 | 金额 |" not in (COMMUNITY / "notices" / f"{nid}.yml").read_text(encoding="utf-8")  # no re-typed table
+    assert related_periods(notice)
+    for account, period in related_periods(notice):
+        ledger = read_yaml(COMMUNITY / account / f"{period}.yml")
+        inflow = sum((e["amount"] for e in ledger["entries"] if e["type"] in INFLOW_TYPES[account]), Decimal(0))
+        outflow = sum((e["amount"] for e in ledger["entries"] if e["type"] not in INFLOW_TYPES[account]), Decimal(0))
+        closing = recomputed_closing(account, ledger)
+        heading = f"{ACCOUNTS[account]} {half_year(period)}收支（根据台账生成）"
+        section = page.section(heading, f"{ACCOUNTS[account]} {half_year(period)}明细")
+        assert f"期初余额 {ledger['opening_balance']:,.2f}" in section
+        assert f"本期收入合计 {inflow:,.2f}" in section and f"本期支出合计 {outflow:,.2f}" in section
+        assert f"期末余额 {closing:,.2f}" in section
+        for entry in ledger["entries"]:
+            cells = entry_cells(page, entry["id"])
+            assert cn_date(entry["date"]) in cells and entry["voucher"] in cells
+            assert any(c.startswith(entry["summary"]) for c in cells)   # （已更正） may follow it
+            assert f"{entry['amount']:,.2f}" in cells, entry["id"]
+            if entry.get("vote"):
+                assert any(f"表决：" in c for c in cells)
+            if entry.get("emergency"):
+                assert any(c.startswith(f"紧急使用：{entry['emergency']['reason']}") for c in cells)
+
+
+@pytest.mark.parametrize("nid", [nid for nid, n in notices().items() if n["kind"] == "vote_result"])
+def test_result_notice_shows_the_tally_and_each_ratio_beside_its_threshold(built_sample_site, nid):
+    notice = notices()[nid]
+    (vid,) = [ref.partition("/")[2] for ref in notice["related"] if ref.startswith("vote/")]
+    vote = read_yaml(COMMUNITY / "votes" / f"{vid}.yml")
+    page = read_page(built_sample_site, f"notices/{nid}/")
+    section = page.section(f"表决结果：{vote['title']}（根据计票生成）")
+    for label in ("参与表决", "同意", "反对", "弃权"):
+        tally = vote[{"参与表决": "turnout", "同意": "approve", "反对": "oppose", "弃权": "abstain"}[label]]
+        assert f"{label} {tally['owners']} {tally['area_m2']:,.2f}" in section
+    for label, ratio, threshold, met in vote_tests(vid):
+        assert f"{label} {ratio} {threshold} {'✓ 达到' if met else '✗ 未达到'}" in section
+    result = "通过" if all(met for *_, met in vote_tests(vid)) else "未通过"
+    assert f"计算结果：{result} " in section
+
+
+def test_correction_shows_the_entry_it_corrects_from_the_ledger(built_sample_site):
+    notice = notices()["2026-pr-correction"]
+    kind, _, entry_id = notice["corrects"].partition("/")
+    assert kind == "entry"
+    ledger = read_yaml(COMMUNITY / "public-revenue" / "2025-H1.yml")
+    entry = next(e for e in ledger["entries"] if e["id"] == entry_id)
+    page = read_page(built_sample_site, "notices/2026-pr-correction/")
+    assert "公共收益 2025年上半年明细（本公示涉及的，根据台账生成）" in page.text
+    cells = entry_cells(page, entry_id)
+    assert cn_date(entry["date"]) in cells and entry["voucher"] in cells and f"{entry['amount']:,.2f}" in cells
+    assert "收入（广告）" in cells        # the corrected source, as the ledger has it now
 
 
 # ------------------------------------------------------------------ 账目

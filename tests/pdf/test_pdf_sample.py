@@ -155,9 +155,22 @@ def test_report_shows_the_period_statement_with_formatted_amounts(nid, pages_of)
             assert any(f"期初余额{money(opening)}" in page and f"本期收入合计{money(inflow)}" in page
                        and f"本期支出合计{money(outflow)}" in page and f"期末余额{money(closing)}" in page
                        for page in map(compact, pages)), (account, period)
-            for entry in ledger["entries"]:  # each date on one line, not 10月28 / 日
+            # Every entry from the ledger: its date on one line (not 10月28 / 日) with its amount
+            # and the balance after it, the voucher with the summary, the authorisation in the note.
+            balance = opening
+            for entry in sorted(ledger["entries"], key=lambda e: e["date"]):
                 day = date.fromisoformat(entry["date"])
-                assert re.search(rf"^\s*{day.month}月{day.day}日\s", layout, re.M), entry["date"]
+                amount = Decimal(entry["amount"])
+                balance += amount if entry["type"] in INFLOW_TYPES[account] else -amount
+                assert re.search(rf"^\s*{day.month}月{day.day}日\s.*\s{re.escape(money(amount))}\s+{re.escape(money(balance))}\s*$",
+                                 layout, re.M), entry["id"]
+                assert f"（{entry['voucher']}）" in compact(layout), entry["id"]
+                if "emergency" in entry:
+                    assert compact(f"紧急使用：{entry['emergency']['reason']}") in compact(layout)
+                if "vote" in entry:
+                    vote = _load(COMMUNITY / "votes" / f"{entry['vote']}.yml")
+                    assert compact(f"表决：{vote['title']}") in compact(layout)
+            assert balance == closing
             statements += 1
     assert statements, "a report relates to at least one ledger period"
 

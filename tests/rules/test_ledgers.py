@@ -112,14 +112,90 @@ def test_unbalanced_at_closing_balance_with_both_figures_and_the_difference(tmp_
     text = edit(text, "closing_balance: 80000.00", "closing_balance: 1300000.00")
     data, problems = run(tmp_path, {FUND_PATH: text})
     p = only(problems, data, "ledger.unbalanced", FUND_PATH, line_of(text, "closing_balance"), 18)
-    assert "期末余额 1,300,000.00 与按明细计算的 1,299,000.00 不符，差 1,000.00" in p.message
+    assert p.message.startswith("期末余额 1,300,000.00 比按明细算出的 1,299,000.00 多 1,000.00"
+                                "（期初 1,319,000.00 + 收入 60,000.00 − 支出 80,000.00）。")
+    # No entry's usual slip gives 1,000.00: the editor checks every entry, then the balance.
+    assert "没有哪一笔明细的常见笔误" in p.message
+    assert p.message.endswith("先核对每一笔明细，再核对期末余额。")
+
+
+# issue 14: 1250.00 typed for 12500.00 was reported only at the closing balance, and the
+# guide then said to copy the computed figure; the entry itself is named now.
+def test_unbalanced_names_an_amount_off_by_a_factor_of_ten(tmp_path):
+    text = edit(FUND, "amount: 80000.00", "amount: 8000.00")
+    data, problems = run(tmp_path, {FUND_PATH: text})
+    p = only(problems, data, "ledger.unbalanced", FUND_PATH, line_of(text, "closing_balance"), 18)
+    assert p.message == (
+        "期末余额 80,000.00 比按明细算出的 152,000.00 少 72,000.00（期初 100,000.00 + 收入 60,000.00 − 支出 8,000.00）。"
+        "可能的原因：①明细“mf-002”（2025-04-01，屋面维修）的金额 8,000.00 若为 80,000.00（差 10 倍：多写或少写了 0，"
+        "或小数点位置不对），账目正好平衡。先核对每一笔明细，再核对期末余额。")
+
+
+def test_unbalanced_names_an_amount_a_hundred_times_too_large(tmp_path):
+    text = edit(REVENUE, "amount: 1000.00", "amount: 100000.00")
+    text = edit(text, "opening_balance: 20000.00", "opening_balance: 200000.00")
+    text = edit(text, "closing_balance: 24000.00", "closing_balance: 204000.00")
+    data, problems = run(tmp_path, {REVENUE_PATH: text})
+    p = only(problems, data, "ledger.unbalanced", REVENUE_PATH, line_of(text, "closing_balance"), 18)
+    assert "明细“pr-002”（2025-02-28，停车管理合理成本）的金额 100,000.00 若为 1,000.00（差 100 倍" in p.message
+
+
+def test_unbalanced_names_two_transposed_digits(tmp_path):
+    text = edit(REVENUE, "amount: 15000.00", "amount: 51000.00")
+    data, problems = run(tmp_path, {REVENUE_PATH: text})
+    p = only(problems, data, "ledger.unbalanced", REVENUE_PATH, line_of(text, "closing_balance"), 18)
+    assert "比按明细算出的 60,000.00 少 36,000.00" in p.message
+    assert "①明细“pr-001”（2025-02-01，停车费）的金额 51,000.00 若为 15,000.00（两位数字颠倒），账目正好平衡。" in p.message
+
+
+def test_unbalanced_names_an_entry_of_the_wrong_type(tmp_path):
+    text = edit(FUND, "type: deposit", "type: refund")
+    data, problems = run(tmp_path, {FUND_PATH: text})
+    (p,) = [p for p in problems if p.code == "ledger.unbalanced"]
+    assert p.location.line == line_of(text, "closing_balance")
+    assert ("明细“mf-001”（2025-01-10，新售房屋首期交存）的类型 refund（退还）是支出，若它其实是收入，"
+            "账目正好平衡：请核对 type") in p.message
+
+
+def test_unbalanced_names_an_entry_equal_to_the_difference(tmp_path):
+    text = edit(REVENUE, "closing_balance: 24000.00", "closing_balance: 25000.00")
+    data, problems = run(tmp_path, {REVENUE_PATH: text})
+    p = only(problems, data, "ledger.unbalanced", REVENUE_PATH, line_of(text, "closing_balance"), 18)
+    assert "比按明细算出的 24,000.00 多 1,000.00" in p.message
+    assert "①明细“pr-002”（2025-02-28，停车管理合理成本）的金额 1,000.00 正好等于差额" in p.message
+    assert "②" not in p.message
+
+
+def test_unbalanced_never_says_to_copy_the_computed_balance(tmp_path):
+    text = edit(FUND, "amount: 80000.00", "amount: 8000.00")
+    data, problems = run(tmp_path, {FUND_PATH: text})
+    (p,) = problems
+    for advice in ("改成 152", "改为 152", "写成 152", "填 152"):
+        assert advice not in p.message
+
+
+def test_empty_closing_balance_gets_the_figure_computed_from_the_entries(tmp_path):
+    text = edit(FUND, "closing_balance: 80000.00", "closing_balance:          # 期末余额")
+    data, problems = run(tmp_path, {FUND_PATH: text})
+    p = only(problems, data, "schema.type", FUND_PATH, line_of(text, "closing_balance"), 17)
+    assert p.message == (
+        "字段 closing_balance：还没有填写期末余额。按本期明细算出的期末余额是 80,000.00（期初 100,000.00 + 收入 60,000.00 "
+        "− 支出 80,000.00，由程序根据明细计算，不是核对过的数字）：先核对每一笔明细，再对照账簿或银行对账单填写期末余额。")
+
+
+def test_empty_closing_balance_beside_another_error_gives_no_figure(tmp_path):
+    text = edit(FUND, "closing_balance: 80000.00", "closing_balance:")
+    text = edit(text, "amount: 80000.00", "amount: 8000.001")
+    data, problems = run(tmp_path, {FUND_PATH: text})
+    (p,) = [p for p in problems if p.location.line == line_of(text, "closing_balance")]
+    assert "本期其他字段还有错误" in p.message and "80,000.00" not in p.message
 
 
 def test_unbalanced_by_one_cent_below(tmp_path):
     text = edit(REVENUE, "closing_balance: 24000.00", "closing_balance: 23999.99")
     data, problems = run(tmp_path, {REVENUE_PATH: text})
     p = only(problems, data, "ledger.unbalanced", REVENUE_PATH, line_of(text, "closing_balance"), 18)
-    assert "23,999.99" in p.message and "24,000.00" in p.message and "差 0.01" in p.message
+    assert "23,999.99" in p.message and "24,000.00" in p.message and "少 0.01" in p.message
 
 
 def test_refund_is_an_outflow(tmp_path):

@@ -91,7 +91,7 @@ def test_ledger_one_cent_off_is_exactly_unbalanced(entries, extra, up):
     found, shown = _check_ledger(text)
     assert [(code, line) for code, line, _ in found] == [("ledger.unbalanced", text.count("\n"))], shown
     message = found[0][2]
-    assert "差 0.01" in message
+    assert ("多 0.01" if up or true == 0 else "少 0.01") in message
     assert f"{Decimal(yuan(declared)):,.2f}" in message and f"{Decimal(yuan(true)):,.2f}" in message
 
 

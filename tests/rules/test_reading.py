@@ -168,6 +168,26 @@ def test_money_message_says_how_to_write_it(tmp_path):
     assert "80000.00" in p.message      # the number as it should be written
 
 
+# issue 14: "12,5000.00" was answered "请写成 125000.00", ten times the 12,500.00 meant.
+@pytest.mark.parametrize("bad", ["12,5000.00", "1,25,000.00", "12500,00", "1，2500.00"])
+def test_money_with_commas_off_the_thousands_gets_no_suggested_figure(tmp_path, bad):
+    text = edit(FUND, "amount: 80000.00", f"amount: {bad}")
+    data, problems = run(tmp_path, {FUND_PATH: text})
+    p = only(problems, data, "schema.type", FUND_PATH, line_of(text, bad), col_of(text, bad))
+    assert f"“{bad}”的逗号不在千位上" in p.message and "按凭证重新写出" in p.message
+    digits = bad.replace(",", "").replace("，", "")
+    assert digits not in p.message and not any(ch.isdigit() for ch in p.message.replace(bad, "").replace("entries[2]", ""))
+
+
+@pytest.mark.parametrize("written, suggested", [("1,000.00", "1000.00"), ("80,000.00", "80000.00"), ("1,234,567.8", "1234567.8"),
+                                                ("12，500.00", "12500.00")])
+def test_money_with_thousands_separators_keeps_its_suggestion(tmp_path, written, suggested):
+    text = edit(FUND, "amount: 80000.00", f"amount: {written}")
+    data, problems = run(tmp_path, {FUND_PATH: text})
+    p = only(problems, data, "schema.type", FUND_PATH, line_of(text, written), col_of(text, written))
+    assert p.message.endswith(f"不能带千位分隔符：请写成 {suggested}")
+
+
 @pytest.mark.parametrize("field, bad", [("owners", "0"), ("area_m2", "0.00"), ("area_m2", "0")])
 def test_electorate_of_zero_is_refused(tmp_path, field, bad):
     electorate = {"owners": "300", "area_m2": "27000.00"}

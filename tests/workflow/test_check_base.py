@@ -15,10 +15,10 @@ LEAD = "已公示数据的比较基准："
 
 
 def _silent_edit(repo):
-    """Raise a published amount and its closing balance: the ledger still reconciles."""
-    replace_once(repo / FUND_H1, "    amount: 16850.00", "    amount: 18650.00")
-    replace_once(repo / FUND_H1, "closing_balance: 3091664.29", "closing_balance: 3089864.29")
-    return line_of(repo / FUND_H1, "amount: 18650.00")
+    """Change a published entry's voucher number: the ledger still reconciles, and no
+    notice quotes it, so only the guard against the base can see the change."""
+    replace_once(repo / FUND_H1, "    voucher: 记-2026-017", "    voucher: 记-2026-071")
+    return line_of(repo / FUND_H1, "voucher: 记-2026-071")
 
 
 def _head(repo, ref="HEAD") -> str:
@@ -34,8 +34,8 @@ def test_on_a_branch_the_merge_base_with_main_is_the_base(repo, gongshi):
 
     assert result.code == 1
     assert result.err == f"{LEAD}与默认分支 main 的分叉点 {fork[:8]}（不比较请加 --base none）。\n"
-    assert f"{FUND_H1}:{line}:13: 错误[published.silent_edit]: " in result.out
-    assert result.out.endswith("共 2 个错误，1 个警告。\n")
+    assert f"{FUND_H1}:{line}:14: 错误[published.silent_edit]: " in result.out
+    assert result.out.endswith("共 1 个错误，1 个警告。\n")
 
 
 def test_the_merge_base_not_the_tip_of_main(repo, gongshi):

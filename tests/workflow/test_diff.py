@@ -118,9 +118,16 @@ def test_check_base_reports_the_silent_edit_at_the_changed_line(repo, gongshi):
     assert result.code == 1
     line = line_of(path, "amount: 18650.00")
     assert f"{FUND_H1}:{line}:13: 错误[published.silent_edit]: " in result.out
-    assert "共 2 个错误，1 个警告。" in result.out
-    # Without --base the same data is valid: the guard is what catches it.
-    assert gongshi("check", "--as-of", AS_OF).code == 0
+    assert "共 3 个错误，1 个警告。" in result.out
+    # Without --base the ledger still reconciles; what catches the change there is the
+    # published report whose body quotes the old amount (issue 14: it used to pass).
+    plain = gongshi("check", "--as-of", AS_OF)
+    assert plain.code == 1
+    report = repo / f"{C}/notices/2026-h1-fund-report.yml"
+    errors = [row for row in plain.out.splitlines() if "错误[" in row]
+    assert errors == [row for row in errors if row.startswith(
+        f"{C}/notices/2026-h1-fund-report.yml:{line_of(report, '16850.00')}:")]
+    assert len(errors) == 1 and "错误[notice.figure_unmatched]: 正文中的金额“16850.00”" in errors[0]
 
 
 def test_the_same_change_with_a_correction_notice_passes(repo, gongshi):
@@ -140,8 +147,11 @@ def test_the_same_change_with_a_correction_notice_passes(repo, gongshi):
 def test_a_correction_naming_the_period_covers_its_entries(repo, gongshi):
     _raise_pump_expense(repo)
     text = CORRECTION.replace("corrects: entry/mf-2026-003", "corrects: maintenance-fund/2026-H1")
+    # Correcting the period corrects its closing balance too: changes names both figures.
+    text = text.replace("现为 18650.00 元；", "现为 18650.00 元，期末余额原为 3091664.29 元，现为 3089864.29 元；")
     (repo / f"{C}/notices/2026-mf-correction.yml").write_text(text, encoding="utf-8")
-    assert gongshi("diff", "main", "--as-of", AS_OF).code == 0
+    result = gongshi("diff", "main", "--as-of", AS_OF)
+    assert result.code == 0, result.err
 
 
 def test_a_correction_naming_another_record_does_not_cover(repo, gongshi):
@@ -189,16 +199,21 @@ def test_knock_on_balances_of_a_corrected_entry_are_covered(repo, gongshi):
     replace_once(fund / "2025-H2.yml", "closing_balance: 2990788.74", f"closing_balance: {Decimal('2990788.74') + delta}")
     replace_once(fund / "2026-H1.yml", "opening_balance: 2990788.74", f"opening_balance: {Decimal('2990788.74') + delta}")
     replace_once(fund / "2026-H1.yml", "closing_balance: 3091664.29", f"closing_balance: {Decimal('3091664.29') + delta}")
-    assert gongshi("check", "--as-of", AS_OF).code == 0
+    # The ledgers reconcile; only the published report still quoting the old figures disagrees.
+    check = gongshi("check", "--as-of", AS_OF)
+    assert {row.split(": ")[1] for row in check.out.splitlines() if "错误[" in row} == {"错误[notice.figure_unmatched]"}
 
     silent = gongshi("diff", "main", "--as-of", AS_OF)
     assert silent.code == 1
     assert silent.err.count("published.silent_edit") == 4     # the entry, 2025-H2 closing, 2026-H1 opening and closing
 
     text = CORRECTION.replace("corrects: entry/mf-2026-003", "corrects: entry/mf-2025-009")
+    text = text.replace("金额原为 16850.00 元，现为 18650.00 元", f"金额原为 {old_amount} 元，现为 {new_amount} 元")
     (repo / f"{C}/notices/2026-mf-correction.yml").write_text(text, encoding="utf-8")
     covered = gongshi("diff", "main", "--as-of", AS_OF)
     assert covered.code == 0, covered.err
+    # The correction supersedes the report: it may keep the figures it published.
+    assert gongshi("check", "--as-of", AS_OF).code == 0
 
 
 def test_removing_a_published_entry_points_at_the_list(repo, gongshi):
@@ -326,3 +341,45 @@ def test_a_base_without_the_data_folder_counts_everything_as_added(repo, gongshi
     result = gongshi("diff", "empty", "--as-of", AS_OF)
     assert result.code == 0, result.err
     assert "| 新增 | 示例家园2026年上半年专项维修资金收支情况公示 |" in result.out
+
+
+# ---------------------------------------------------------------- issue 14, item 6
+
+def test_a_changed_long_text_shows_every_changed_span_with_context(repo, gongshi):
+    # Cut at 60 characters both sides used to read the same: the reviewer saw no change.
+    path = repo / f"{C}/notices/2026-12-fire-drill.yml"
+    replace_once(path, "上午9时在中心广场", "上午10时在中心广场")
+    replace_once(path, "咨询电话：物业服务中心 010-12345678。", "咨询电话：物业服务中心值班室 010-12345678。")
+    result = gongshi("diff", "main", "--as-of", AS_OF)
+    assert result.code == 0, result.err
+    assert ("| 正文（body）：第1处 …月10日上午「9→10」时在中心广场…；第2处 …物业服务中心「加上：值班室」 010-1… |"
+            in result.out)
+
+
+def test_a_changed_published_text_names_its_span_in_the_silent_edit(repo, gongshi):
+    path = repo / f"{C}/notices/2026-12-fire-drill.yml"
+    replace_once(path, "上午9时在中心广场", "上午10时在中心广场")
+    result = gongshi("diff", "main", "--as-of", "2026-12-01")
+    assert result.code == 1
+    assert "的正文（body）改了：…月10日上午「9→10」时在中心广场…。" in result.err
+
+
+def test_the_working_tree_is_named_only_when_it_has_uncommitted_changes(repo, gongshi):
+    from tests.workflow.conftest import git
+
+    git(repo, "switch", "-q", "-c", "drill-time")
+    path = repo / f"{C}/notices/2026-12-fire-drill.yml"
+    replace_once(path, "上午9时在中心广场", "上午10时在中心广场")
+    assert gongshi("diff", "main", "--as-of", AS_OF).out.startswith("# 公示数据变化：`main` → 工作区\n")
+    commit_all(repo, "演练改到10时")
+    committed = gongshi("diff", "main", "--as-of", AS_OF)
+    assert committed.out.startswith("# 公示数据变化：`main` → `drill-time`\n")
+    assert "「9→10」" in committed.out
+    # A new file not yet added to git is an uncommitted change too.
+    (repo / f"{C}/notices/2026-spring-festival.yml").write_text(NEW_NOTICE, encoding="utf-8")
+    assert gongshi("diff", "main", "--as-of", AS_OF).out.startswith("# 公示数据变化：`main` → 工作区\n")
+    # Detached, the commit is named by its id.
+    (repo / f"{C}/notices/2026-spring-festival.yml").unlink()
+    git(repo, "switch", "-q", "--detach")
+    head = git(repo, "rev-parse", "HEAD").strip()[:12]
+    assert gongshi("diff", "main", "--as-of", AS_OF).out.startswith(f"# 公示数据变化：`main` → `{head}`\n")

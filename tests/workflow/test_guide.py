@@ -145,11 +145,12 @@ def test_the_guide_shows_real_output(story):
     expect("gongshi new expense")
     ledger = community / "maintenance-fund/2026-H2.yml"
     replace_once(ledger, "    date: 2026-11-25 ", "    date: 2026-11-20 ")
-    _fill(ledger, {"amount": "126500.00", "summary": "3号楼屋面防水维修", "counterparty": "某某防水工程有限公司",
-                   "voucher": "记-2026-031", "closing_balance": "2978164.29"})
+    # issue 14: one zero short, the closing balance from the bank statement.
+    _fill(ledger, {"amount": "12650.00", "summary": "3号楼屋面防水维修", "counterparty": "某某防水工程有限公司",
+                   "voucher": "记-2026-031", "closing_balance": "2965164.29"})
     expect("gongshi check")
     _fill(ledger, {"vote": "2026-roof"})
-    replace_once(ledger, "closing_balance: 2978164.29", "closing_balance: 2965164.29")
+    replace_once(ledger, "amount: 12650.00", "amount: 126500.00")
     text = ledger.read_text(encoding="utf-8")
     ledger.write_text(re.sub(r"^    # apportionment: .*$", "    apportionment: {basis: area, scope: [3号楼]}", text, flags=re.M),
                       encoding="utf-8")
@@ -167,10 +168,12 @@ def test_the_guide_shows_real_output(story):
     expect("gongshi check")
     expect("gongshi new correction")
     correction = community / "notices/2026-11-correction.yml"
-    _fill(correction, {"title": "关于更正2026年上半年专项维修资金一笔支出金额的公示", "corrects": "entry/mf-2026-003",
-                       "changes": "金额原为 16850.00 元，现为 18650.00 元；原因：录入时数字顺序颠倒。"})
+    _fill(correction, {"title": "关于更正2026年上半年专项维修资金一笔支出金额的公示"})
+    replace_once(correction, "。原因：  #", "。原因：录入时数字顺序颠倒，已按发票和银行回单核对。  #")
     text = correction.read_text(encoding="utf-8")
     correction.write_text(re.sub(r"^body: .*$", "body: |\n  现予更正。", text, flags=re.M), encoding="utf-8")
+    filled = _yaml_block("# 被更正的记录（按与 HEAD 的差异填好）")
+    assert all(line in text for line in filled.split("\n") if line), "content/guide.md: the filled correction is out of date"
     expect("gongshi check")
 
 

@@ -78,15 +78,19 @@ def _apportionment(entry) -> str:
     return labels.APPORTION_BASIS[entry.apportionment.basis] + (f"：{scope}" if scope else "")
 
 
-def ledger_view(ctx: Context, account: str, period: str) -> dict:
+def entry_rows(ctx: Context, account: str, period: str, page: str, only: set[str] | None = None) -> list[dict]:
+    """A period's entries in date order (or the ones in `only`), each with the balance after
+    it, linked from `page`: the ledger page's table, which a statement notice repeats."""
     ledger = ctx.community.ledgers(account)[period].model
-    page = links.ledger_page(account, period)
     rows = []
     for row in statement_of(account, ledger).running:
         e = ledger.entries[row.index]
+        if only is not None and e.id not in only:
+            continue
         inflow = is_inflow(account, e.type)
         rows.append({
             "id": e.id,
+            "month_day": f"{e.date.month}月{e.date.day}日",
             "date": cn_date(e.date),
             "summary": e.summary,
             "type": _entry_type_label(account, e),
@@ -99,10 +103,16 @@ def ledger_view(ctx: Context, account: str, period: str) -> dict:
             "apportionment": _apportionment(e),
             "corrected_by": corrections_on(ctx, page, {f"entry/{e.id}"}),
         })
+    return rows
+
+
+def ledger_view(ctx: Context, account: str, period: str) -> dict:
+    ledger = ctx.community.ledgers(account)[period].model
+    page = links.ledger_page(account, period)
     return {
         "title": f"{labels.ACCOUNT_TITLE[account]} {period_label(period)}",
         "statement": statement_view(account, period, ledger),
-        "entries": rows,
+        "entries": entry_rows(ctx, account, period, page),
         "corrected_by": corrections_on(ctx, page, with_entries(ctx, {f"{account}/{period}"})),
         "notices": notices_relating(ctx, page, {f"{account}/{period}"}),
     }

@@ -6,7 +6,11 @@ from ...analysis.status import ACTIVE, ENDED, UPCOMING, notice_status
 from ...formatting import cn_date
 from ...model import labels
 from .. import links
+from ...analysis.periods import period_label
 from .context import Context, corrections_on, fingerprint, ref_link, titled_link, with_entries
+from .disclosed import ENTRIES, RESULT, STATEMENT, disclosed_blocks
+from .ledgers import entry_rows, statement_view
+from .votes import tally_view
 
 # The notices page's sections, in the order owners look for them.
 STATE_HEADINGS = ((ACTIVE, "正在公示"), (UPCOMING, "即将公示"), (ENDED, "已结束"))
@@ -68,4 +72,23 @@ def notice_view(ctx: Context, nid: str) -> dict:
         "corrected_by": corrections_on(ctx, page, with_entries(ctx, {f"notice/{nid}"} | set(n.related)), nid),
         "pdf_href": links.href_from(page, links.notice_pdf(nid)) if (n.print and ctx.with_pdf) else None,
         "fingerprint": fingerprint(loaded.doc),
+        **generated_tables(ctx, n, page),
     }
+
+
+def generated_tables(ctx: Context, notice, page: str) -> dict:
+    """The statements, tallies and entries the notice shows from the data (views/disclosed.py),
+    in the ledger and vote pages' own tables."""
+    statements, results, entries = [], [], []
+    for block in disclosed_blocks(ctx, notice):
+        title = f"{labels.ACCOUNT_TITLE.get(block.account, '')} {period_label(block.period)}"
+        if block.kind == STATEMENT:
+            ledger = ctx.community.ledgers(block.account)[block.period].model
+            statements.append({"title": title, "statement": statement_view(block.account, block.period, ledger),
+                               "entries": entry_rows(ctx, block.account, block.period, page) if block.with_entries else None})
+        elif block.kind == RESULT:
+            results.append(tally_view(ctx, block.vote))
+        elif block.kind == ENTRIES:
+            entries.append({"title": title,
+                            "rows": entry_rows(ctx, block.account, block.period, page, set(block.entries))})
+    return {"statements": statements, "results": results, "entries": entries}

@@ -63,30 +63,43 @@ def _declared_check(vote, outcome) -> dict:
     return {"declared_check": "与计算结果不一致" if mismatch else "与计算结果一致", "declared_mismatch": mismatch}
 
 
-def vote_view(ctx: Context, vid: str) -> dict:
+def tally_view(ctx: Context, vid: str) -> dict:
+    """The tallies, the four legal ratios beside their thresholds and the computed result:
+    the vote page's and a result notice's (templates/_tally.md.j2)."""
     v = ctx.community.votes[vid].model
-    page = links.vote_page(vid)
     outcome = compute_outcome(v, ctx.profile)
     electorate = electorate_of(v, ctx.profile)
-    spending, spent = _spending(ctx, vid, page)
-    pre_vote = ctx.community.notices.get(v.notice) if v.notice else None
+    # The electorate first: the ratios below are of it. Head counts as written (no thousands
+    # separator), as the vote page has always shown them.
+    rows = [{"label": "表决范围内业主" if v.electorate else "全体业主", "owners": str(electorate.owners),
+             "area": area(electorate.area_m2)}] if electorate and tallies(v) else []
     return {
         "title": v.title,
-        "matter": labels.MATTER[v.matter],
         "rule": approval_rule(is_supermajority(v.matter)),
-        **voting_period(v),
-        "budget": money_yuan(v.budget) if v.budget is not None else None,
-        "electorate_owners": f"{electorate.owners:,}" if electorate else "",
-        "electorate_area": area(electorate.area_m2) if electorate else "",
-        "electorate_note": "本事项涉及的业主" if v.electorate else "全体业主",
-        # Head counts as written (no thousands separator), as this page has always shown them.
-        "tallies": [{"label": label, "owners": str(t.owners), "area": area(t.area_m2)} for label, t in tallies(v)],
+        "tallies": rows + [{"label": label, "owners": str(t.owners), "area": area(t.area_m2)} for label, t in tallies(v)],
         "tests": ratio_tests(outcome),
         "computed": labels.DECLARED_RESULT[outcome.result] if outcome else None,
         "result_box": ("success" if outcome.passed else "failure") if outcome else "note",  # admonition type
         "reason": outcome.reason if outcome else None,
         "declared": labels.DECLARED_RESULT[v.declared_result] if v.declared_result else None,
         **_declared_check(v, outcome),
+    }
+
+
+def vote_view(ctx: Context, vid: str) -> dict:
+    v = ctx.community.votes[vid].model
+    page = links.vote_page(vid)
+    electorate = electorate_of(v, ctx.profile)
+    spending, spent = _spending(ctx, vid, page)
+    pre_vote = ctx.community.notices.get(v.notice) if v.notice else None
+    return {
+        **tally_view(ctx, vid),
+        "matter": labels.MATTER[v.matter],
+        **voting_period(v),
+        "budget": money_yuan(v.budget) if v.budget is not None else None,
+        "electorate_owners": f"{electorate.owners:,}" if electorate else "",
+        "electorate_area": area(electorate.area_m2) if electorate else "",
+        "electorate_note": "本事项涉及的业主" if v.electorate else "全体业主",
         "reported_party": cn_date(v.reported.party_org) if v.reported and v.reported.party_org else None,
         "reported_street": cn_date(v.reported.street) if v.reported and v.reported.street else None,
         "reporting_gaps": "；".join(reporting_gaps(v, ctx.portal.rules.report_amount_threshold)),
