@@ -52,7 +52,7 @@ class Result:
 
 def gongshi(args: list[str], cwd: Path, *, env: dict | None = None, timeout: float = TIME_LIMIT_S) -> Result:
     """`python -m generator ARGS` in cwd, killed after `timeout` seconds or at 2 GB."""
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
                           timeout=timeout, preexec_fn=_limit_memory, env=environment)
     # errors="replace": a stray byte must fail an assertion, not crash the test.
