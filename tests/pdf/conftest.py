@@ -6,9 +6,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from pdf_samples import SAMPLE_VIEW
 
 from generator.pdf import NoticePrintView, render_notice_pdf
+from tests.pdf.pdf_samples import SAMPLE_VIEW
 
 
 @pytest.fixture
