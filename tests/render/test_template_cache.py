@@ -116,19 +116,20 @@ def test_the_same_code_and_jinja_reuse_the_compiled_template(temp_dir, compiled)
     assert again == first
 
 
-def test_another_jinja_version_compiles_again_with_the_same_output(temp_dir, compiled, monkeypatch):
-    first = macros_output(env_module.environment.__wrapped__())
+def _jinja_upgraded(monkeypatch, tmp_path):
     monkeypatch.setattr(jinja2, "__version__", "99.0.0")
-    again = macros_output(env_module.environment.__wrapped__())
-    assert compiled.count(MACROS) == 2
-    assert again == first
+    return env_module.environment.__wrapped__()
 
 
-def test_another_environment_module_compiles_again_with_the_same_output(temp_dir, tmp_path, compiled):
+def _environment_py_edited(monkeypatch, tmp_path):
+    return environment_variant(tmp_path, '"""The Jinja environment', '"""Edited. The Jinja environment').environment.__wrapped__()
+
+
+@pytest.mark.parametrize("other_code", [_jinja_upgraded, _environment_py_edited], ids=lambda f: f.__name__.strip("_"))
+def test_other_code_compiles_again_with_the_same_output(temp_dir, tmp_path, compiled, monkeypatch, other_code):
     first = macros_output(env_module.environment.__wrapped__())
-    variant = environment_variant(tmp_path, '"""The Jinja environment', '"""Edited. The Jinja environment')
-    again = macros_output(variant.environment.__wrapped__())
-    assert compiled.count(MACROS) == 2
+    again = macros_output(other_code(monkeypatch, tmp_path))
+    assert compiled.count(MACROS) == 2, "compiled code of other code was reused"
     assert again == first
 
 
