@@ -40,9 +40,13 @@ def references(text: str) -> set[str]:
     return found
 
 
-def unresolved(document: Path) -> list[str]:
+def unresolved(document: Path, root: Path = ROOT) -> list[str]:
+    """The references that name no file or folder inside root (climbing out of it counts as dead)."""
+    def inside(path: Path) -> bool:
+        return path.exists() and path.resolve().is_relative_to(root.resolve())
+
     refs = references(document.read_text(encoding="utf-8"))
-    return sorted(ref for ref in refs if not ((document.parent / ref).exists() or (ROOT / ref).exists()))
+    return sorted(ref for ref in refs if not (inside(document.parent / ref) or inside(root / ref)))
 
 
 @pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.relative_to(ROOT).as_posix())
@@ -51,13 +55,22 @@ def test_every_reference_resolves_in_the_repository(document):
 
 
 def test_a_dead_reference_is_found(tmp_path):
-    page = tmp_path / "page.md"
+    # A repository in tmp_path with a spec folder beside it: ../shared/ exists, but outside.
+    (tmp_path / "shared" / "spec").mkdir(parents=True)
+    (tmp_path / "shared" / "spec" / "data-format.md").write_text("", encoding="utf-8")
+    root = tmp_path / "repo"
+    (root / "generator").mkdir(parents=True)
+    (root / "generator" / "codes.py").write_text("", encoding="utf-8")
+    (root / "docs").mkdir()
+    page = root / "docs" / "page.md"
     page.write_text(
-        "见 [规格](../shared/spec/data-format.md)、regulations.md 第 7 节、`docs/data-format.md`、"
-        "`generator/no_such_module.py`、`render/escape.py`、`../shared/spec/`，以及 [字段](fields.md#top)、`docs/fields.md`、"
-        "`generator/codes.py`、[官网](https://example.org/a.md)、[本节](#x)。\n",
+        "见 [规格](../../shared/spec/data-format.md)、regulations.md 第 7 节、`docs/data-format.md`、"
+        "`generator/no_such_module.py`、`render/escape.py`、`../shared/spec/`、`../../shared/spec/`，"
+        "以及 [字段](fields.md#top)、`docs/fields.md`、`generator/codes.py`、[官网](https://example.org/a.md)、"
+        "[本节](#x)。\n",
         encoding="utf-8",
     )
-    (tmp_path / "fields.md").write_text("", encoding="utf-8")
-    assert unresolved(page) == ["../shared/spec/", "../shared/spec/data-format.md", "docs/data-format.md",
-                                "generator/no_such_module.py", "regulations.md", "render/escape.py"]
+    (root / "docs" / "fields.md").write_text("", encoding="utf-8")
+    assert unresolved(page, root) == ["../../shared/spec/", "../../shared/spec/data-format.md", "../shared/spec/",
+                                      "docs/data-format.md", "generator/no_such_module.py", "regulations.md",
+                                      "render/escape.py"]
