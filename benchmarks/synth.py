@@ -4,7 +4,7 @@
     python benchmarks/synth.py --communities 30 --years 3 --out /tmp/bench-data
     python benchmarks/synth.py --communities 1 --years 3 --entries-per-community 10000 --out /tmp/big
 
-The folder follows docs/data-format.md and passes
+The folder follows the data format (the spec's data-format.md; every field in docs/fields.md) and passes
 `gongshi check --data DIR --as-of 2026-11-25` with no errors and no warnings.
 
 - Everything is fictional (某某, 某市某区) and comes from `random.Random(seed)`, so the

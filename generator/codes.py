@@ -113,7 +113,7 @@ CODES: dict[str, tuple[str, str]] = {
 }
 
 
-# Where each rule comes from (regulations.md; [?] marks what it does not confirm). Codes of
+# Where each rule comes from (the spec's legal-facts page; [?] marks what it does not confirm). Codes of
 # the reading stage and of gongshi's own safeguards have none and show "—".
 _FUND_RULES = "住宅专项维修资金管理办法"
 _GUIDE_RULES = "业主大会和业主委员会指导规则"
@@ -137,7 +137,7 @@ LEGAL_SOURCES: dict[str, str] = {
     "vote.no_pre_vote_notice": "物业管理条例第14条；种子文件：表决重大事项前需进行公示并征求意见",
     "vote.notice_kind": "物业管理条例第14条；种子文件：表决重大事项前需进行公示并征求意见",
     "vote.no_result_notice": "北京市物业管理条例第37条（3日内公告）；上海市住宅物业管理规定第26条；全国期限 [?]",
-    "notice.period_too_short": "各地公示期下限（regulations.md §4：青岛3日 … 杭州15日）；全国 [?]",
+    "notice.period_too_short": "各地公示期下限（法规依据第4节：青岛3日 … 杭州15日）；全国 [?]",
     "notice.pre_vote_too_late": "物业管理条例第14条（15日以前）；北京市物业管理条例第35条",
     "notice.result_too_late": "北京市物业管理条例第37条（3日内）；上海市住宅物业管理规定第26条",
     "notice.no_objection_channel": "种子文件：表决前公示并征求意见；物业管理条例第14条",
@@ -148,7 +148,7 @@ LEGAL_SOURCES: dict[str, str] = {
     "disclosure.period_too_long": f"{_FUND_RULES}第30条（每年至少一次）；上海市住宅物业管理规定第66条（维修资金每半年、公共收益每季度）",
     "disclosure.missing": f"民法典第281条、第943条（定期公布）；{_FUND_RULES}第30条；上海第66条；提交期限 [?]",
     "disclosure.late": f"民法典第281条、第943条；{_FUND_RULES}第30条；上海第66条；提交期限 [?]",
-    "evaluation.grade_mismatch": "各地履约考评办法（regulations.md §6）",
+    "evaluation.grade_mismatch": "各地履约考评办法（法规依据第6节）",
     "privacy.id_number": "个人信息保护法第25条；民法典第1038条",
     "privacy.mobile": "个人信息保护法第25条；民法典第1038条",
     "privacy.bank_card": "个人信息保护法第25条、第28条；民法典第1038条",
@@ -178,7 +178,7 @@ def allows(code: str, label: str) -> bool:
 
 def markdown_table() -> str:
     lines = ["# 问题代码一览", "", "由 `generator/codes.py` 生成，请勿手改（`python -m generator.codes > docs/error-codes.md`）。"
-             "“依据”一栏的法规出处见 `shared/spec/regulations.md`，[?] 表示该处未能核实。", "",
+             "“依据”一栏的出处来自规格的法规依据部分（不在本仓库中），[?] 表示该处未能核实。", "",
              "| 代码 | 级别 | 含义 | 依据 |", "| --- | --- | --- | --- |"]
     lines += [f"| `{code}` | {severity} | {meaning} | {LEGAL_SOURCES.get(code, '—')} |"
               for code, (severity, meaning) in CODES.items()]

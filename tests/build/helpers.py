@@ -21,7 +21,7 @@ import yaml
 from tests.conftest import ROOT, SAMPLE_DATA
 
 COMMUNITY = SAMPLE_DATA / "communities" / "shili-jiayuan"
-# Entry types that add to each account's balance (docs/data-format.md); all others subtract.
+# Entry types that add to each account's balance (the spec's data-format.md; docs/fields.md); all others subtract.
 INFLOW_TYPES = {
     "maintenance-fund": {"deposit", "interest", "transfer_in"},
     "public-revenue": {"income"},

@@ -1,5 +1,5 @@
 """`gongshi build` as a whole: same input → same bytes; failure → the old site, untouched;
-the build date from SOURCE_DATE_EPOCH when --as-of is absent (spec/cli.md)."""
+the build date from SOURCE_DATE_EPOCH when --as-of is absent (the spec's cli.md)."""
 
 from __future__ import annotations
 

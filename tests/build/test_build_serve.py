@@ -1,5 +1,8 @@
 """`gongshi serve` in a subprocess on a copy of the sample: it serves the site on 127.0.0.1,
-rebuilds after an edit, keeps the last good site after a bad edit and exits 0 on Ctrl-C."""
+rebuilds after an edit, keeps the last good site after a bad edit and exits 0 on Ctrl-C.
+
+serve has no --as-of: its build date comes from SOURCE_DATE_EPOCH, else today. The test
+pins it to the sample's date, so what the home page lists does not depend on the day it runs."""
 
 from __future__ import annotations
 
@@ -12,11 +15,13 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from datetime import date
 
 import pytest
 
+from generator.builddate import epoch_of
 from tests.build.helpers import copy_sample, replace_in
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLE_AS_OF
 
 TIMEOUT = 60  # seconds for the first build and for each rebuild to show
 OLD_TITLE = "关于示例街道小区公共设施检查结果及整改情况的公示"
@@ -27,7 +32,8 @@ class Serve:
     """The running `gongshi serve` process and the lines it has printed so far."""
 
     def __init__(self, data, cwd):
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1",
+                   SOURCE_DATE_EPOCH=str(epoch_of(date.fromisoformat(SAMPLE_AS_OF))))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "generator", "serve", "--data", str(data), "--port", "0"],
             cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
@@ -84,6 +90,7 @@ def serve(tmp_path):
 def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(serve):
     server, data = serve
     address = server.wait_for("预览地址：").split("预览地址：", 1)[1].strip()
+    assert f"数据截至 {SAMPLE_AS_OF}" in "".join(server.output)   # the pinned date, not today
     assert address.startswith("http://127.0.0.1:") and address.endswith("/")
     notice_url = address + "notices/2026-11-inspection/"
     home = fetch(address)

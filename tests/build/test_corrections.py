@@ -1,5 +1,5 @@
 """The correction trail (issue #3): every kind of record a correction notice may name
-(data-format.md: vote/, inspection/, evaluation/, maintenance-fund/, public-revenue/,
+(the spec's data-format.md: vote/, inspection/, evaluation/, maintenance-fund/, public-revenue/,
 entry/, notice/, committee) links back, from the page that shows it, to the correction
 and says what it changed; the correction keeps its 更正对象 link.
 

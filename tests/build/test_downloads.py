@@ -16,7 +16,8 @@ from fractions import Fraction
 
 import pytest
 
-from tests.build.helpers import COMMUNITY, INFLOW_TYPES, read_page, read_yaml
+from tests.build.helpers import COMMUNITY, INFLOW_TYPES, copy_sample, read_page, read_yaml, replace_in
+from tests.corpus.runner import build as gongshi_build
 
 ACCOUNTS = ("maintenance-fund", "public-revenue")
 LEDGERS = [(account, path.stem) for account in ACCOUNTS for path in sorted((COMMUNITY / account).glob("*.yml"))]
@@ -241,11 +242,37 @@ def test_empty_dataset_still_writes_its_header():
     assert _csv(VOTE_COLUMNS, []) == b"\xef\xbb\xbf" + (",".join(VOTE_COLUMNS) + "\r\n").encode()
 
 
-def test_text_starting_like_a_formula_is_quoted_in_csv_but_exact_in_json():
-    from generator.render.downloads import _csv
+FORMULA = '=HYPERLINK("https://evil.example","点我")'
+FORMULA_LEDGER = "maintenance-fund/2025-H1"
+FORMULA_ENTRY = "mf-2025-002"
 
-    raw = _csv(["summary", "amount"], [{"summary": "=HYPERLINK(\"x\")", "amount": "1.00"}])
-    assert "'=HYPERLINK(" in raw.decode("utf-8-sig")
+
+@pytest.fixture(scope="module")
+def formula_site(tmp_path_factory):
+    """The sample with one summary that starts like a spreadsheet formula, built (no PDFs)
+    by `gongshi build` in a subprocess, as a committee's CI does."""
+    project = tmp_path_factory.mktemp("formula")
+    data = copy_sample(project)
+    replace_in(data / "communities/shili-jiayuan" / f"{FORMULA_LEDGER}.yml",
+               "summary: 6号楼底商3套新售房屋首期交存", f"summary: '{FORMULA}'")
+    result = gongshi_build(project, "--no-pdf")
+    assert result.exit == 0, result.output[-3000:]
+    return project / "site", read_yaml(data / "communities/shili-jiayuan" / f"{FORMULA_LEDGER}.yml")
+
+
+def test_text_starting_like_a_formula_is_quoted_in_csv_but_exact_in_json(formula_site):
+    site, ledger = formula_site
+    stem = FORMULA_LEDGER.replace("/", "-")
+    # CSV: a spreadsheet shows the text and never runs it.
+    assert by_key(read_csv(site, stem), "id")[FORMULA_ENTRY]["summary"] == "'" + FORMULA
+    # JSON: the text exactly as written, and every amount as the exact decimal text of the
+    # YAML ("45600.00", never 45600 or 4.56E+4); read_json refuses any float.
+    entries = by_key(read_json(site, stem)["entries"], "id")
+    assert entries[FORMULA_ENTRY]["summary"] == FORMULA
+    assert entries[FORMULA_ENTRY]["amount"] == "45600.00"
+    for entry in ledger["entries"]:
+        assert entries[entry["id"]]["amount"] == str(entry["amount"]), entry["id"]
+    assert by_key(read_csv(site, stem), "id")[FORMULA_ENTRY]["amount"] == "45600.00"
 
 
 # ------------------------------------------------------------------ votes

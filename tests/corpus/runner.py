@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -35,8 +34,15 @@ SUMMARY_LINE = re.compile(r"^(共 \d+ 个错误，\d+ 个警告。|检查通过�
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _limit_memory() -> None:  # runs in the child before exec
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+# The child sets its own memory ceiling, then becomes gongshi. Not a preexec_fn: that runs
+# Python between fork and exec, which the subprocess docs call unsafe with threads (the
+# browser tests leave Playwright's and the local server's threads in this process), and a
+# child can deadlock there on a lock another thread held at the fork.
+_LIMITED_GONGSHI = (
+    "import os, resource, sys; "
+    f"resource.setrlimit(resource.RLIMIT_AS, ({MEMORY_LIMIT_BYTES}, {MEMORY_LIMIT_BYTES})); "
+    "os.execv(sys.executable, [sys.executable, '-m', 'generator', *sys.argv[1:]])"
+)
 
 
 @dataclass
@@ -52,9 +58,12 @@ class Result:
 
 def gongshi(args: list[str], cwd: Path, *, env: dict | None = None, timeout: float = TIME_LIMIT_S) -> Result:
     """`python -m generator ARGS` in cwd, killed after `timeout` seconds or at 2 GB."""
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    done = subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
-                          timeout=timeout, preexec_fn=_limit_memory, env=environment)
+    # This tree first; an inherited PYTHONPATH after it (scripts/test-at-date.sh puts its
+    # sitecustomize there).
+    python_path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    environment = {**os.environ, "PYTHONPATH": python_path, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    done = subprocess.run([sys.executable, "-c", _LIMITED_GONGSHI, *args], cwd=cwd, capture_output=True,
+                          timeout=timeout, env=environment)
     # errors="replace": a stray byte must fail an assertion, not crash the test.
     return Result(done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"))
 

@@ -6,10 +6,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from pdf_samples import SAMPLE_VIEW
 
 from generator.pdf import render_notice_pdf
 from generator.render.print_types import NoticePrintView
+from tests.pdf.pdf_samples import SAMPLE_VIEW
 
 
 @pytest.fixture

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from generator.pdf import render, render_notice_pdf
+from tests.conftest import ROOT
 
 RENDER_SCRIPT = """
 import sys
 from pathlib import Path
-from pdf_samples import SAMPLE_VIEW
+from tests.pdf.pdf_samples import SAMPLE_VIEW
 from generator.pdf import render_notice_pdf
 render_notice_pdf(SAMPLE_VIEW, Path(sys.argv[1]), cache_dir=None)
 """
@@ -36,7 +37,7 @@ def test_identical_bytes_across_processes(sample_pdf, tmp_path):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         subprocess.run(
             [sys.executable, "-c", RENDER_SCRIPT, str(out)],
-            cwd=Path(__file__).parent, env=env, check=True,
+            cwd=ROOT, env=env, check=True,
         )
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] == sample_pdf.read_bytes()

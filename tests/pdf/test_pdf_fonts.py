@@ -15,14 +15,13 @@ from pathlib import Path
 import pytest
 
 from generator.pdf import MissingFontError, fonts
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT
 
 # Renders the sample in the child: the whole path a build takes, not just the check.
 RENDER_SCRIPT = """
 import sys
 from pathlib import Path
-from pdf_samples import SAMPLE_VIEW
+from tests.pdf.pdf_samples import SAMPLE_VIEW
 from generator.pdf import MissingFontError, render_notice_pdf
 try:
     render_notice_pdf(SAMPLE_VIEW, Path(sys.argv[1]), cache_dir=None)
@@ -56,7 +55,7 @@ def fontconfig_file(tmp_path: Path, font_dir: Path) -> Path:
     return config
 
 
-def run_with_fonts(config: Path, *args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+def run_with_fonts(config: Path, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     env = {**os.environ, "FONTCONFIG_FILE": str(config)}
     return subprocess.run(
         [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
@@ -95,7 +94,6 @@ def test_latin_only_fonts_give_the_install_hint(latin_only):
 def test_render_stops_before_weasyprint_without_a_chinese_font(config, request, tmp_path):
     result = run_with_fonts(
         request.getfixturevalue(config), "-c", RENDER_SCRIPT, str(tmp_path / "x.pdf"),
-        cwd=Path(__file__).parent,
     )
     assert result.returncode != -signal.SIGSEGV  # WeasyPrint alone segfaults with no fonts
     assert result.returncode == 3, result.stderr

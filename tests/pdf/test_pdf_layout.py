@@ -9,7 +9,7 @@ import subprocess
 from dataclasses import replace
 
 import pytest
-from pdf_samples import pdf_text
+from tests.pdf.pdf_samples import pdf_text
 
 from generator.pdf import render_notice_pdf
 from generator.render.print_types import PrintColumn, PrintTable

@@ -8,7 +8,7 @@ import subprocess
 import zxingcpp
 from PIL import Image
 
-from pdf_samples import PAGE_URL, SAMPLE_VIEW, pdf_text
+from tests.pdf.pdf_samples import PAGE_URL, SAMPLE_VIEW, pdf_text
 
 
 def test_every_font_is_embedded_and_the_chinese_one_is_sc(sample_pdf):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from site_fixtures import build, write_docs
+from tests.site.site_fixtures import build, write_docs
 
 
 @pytest.fixture(scope="session")

@@ -1,15 +1,14 @@
-"""A tiny Chinese docs folder and helpers shared by the site tests (a plain module: test files import it)."""
+"""A tiny Chinese docs folder and helpers shared by the site tests."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from pathlib import Path
 
 from generator.site import build_site
+from tests.conftest import ROOT
 
-REPO = Path(__file__).resolve().parents[2]
-BASE_CONFIG = REPO / "mkdocs.yml"
+BASE_CONFIG = ROOT / "mkdocs.yml"
 BUILD_DATE = date(2024, 5, 1)
 SITE_URL = "https://xingfuli.example.cn/"
 
@@ -45,12 +44,3 @@ def build(docs: Path, out: Path, **overrides) -> None:
     options = dict(site_name="幸福里小区公示", nav=None, site_url=SITE_URL, base_config=BASE_CONFIG, build_date=BUILD_DATE)
     options.update(overrides)
     build_site(docs, out, **options)
-
-
-def tree_hashes(folder: Path) -> dict[str, str]:
-    """Relative path -> sha256 of every file, so two trees compare byte for byte."""
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }

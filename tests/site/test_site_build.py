@@ -14,7 +14,8 @@ import pytest
 
 from generator.site import SiteBuildError, scan_site
 
-from site_fixtures import SITE_URL, build, tree_hashes, write_docs
+from tests.build.helpers import tree_hashes
+from tests.site.site_fixtures import SITE_URL, build, write_docs
 
 
 def test_build_writes_pages_search_index_and_sitemap(built_site):

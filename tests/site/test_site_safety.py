@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from site_fixtures import SITE_URL
-
 from generator.site import scan_site
+from tests.site.site_fixtures import SITE_URL
 
 BAD_PAGE = """\
 <!doctype html>
