@@ -9,7 +9,8 @@ from generator.build.guard import refuse_out_dir
 from generator.build.staging import staging
 from generator.exits import ExitCode, Stop
 from generator.site import SiteBuildError
-from tests.site.site_fixtures import BASE_CONFIG, build, tree_hashes, write_docs
+from tests.build.helpers import tree_hashes
+from tests.site.site_fixtures import BASE_CONFIG, build, write_docs
 
 
 def publish(docs, out, **overrides) -> None:
