@@ -26,7 +26,6 @@ from pathlib import Path
 from ..district.pages import page_tops, render_district
 from ..exits import ExitCode, Stop
 from ..model.portal import Portal
-from .guard import refuse_out_dir
 from .jobs import CommunityJob, JobResult, OverviewJob, build_community, build_overview
 from .manifest import MANIFEST, write_manifest
 from .project import cache_root, project_file, site_url
@@ -62,7 +61,6 @@ def build_district(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *
     cache = cache_root(data_dir)
     mkdocs_yml = project_file(data_dir, "mkdocs.yml")
     key_inputs = KeyInputs.of_build(data_dir, as_of, pdf)
-    refuse_out_dir(out_dir, (data_dir.resolve(), cache, mkdocs_yml, key_inputs.content_dir))
     site = portal.site.model
     base_url = site_url(site.base_url)
     store = SiteCache(cache / "sites")

@@ -12,7 +12,6 @@ from ..render import pages, views
 from ..render.chart_cache import CachedCharts
 from ..site.mkdocs_build import build_site
 from .content import merge_content
-from .guard import refuse_out_dir
 from .manifest import write_manifest
 from .pdfs import render_pdfs
 from .project import cache_root, project_file, site_url
@@ -33,7 +32,6 @@ def build_single(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *, 
         nav = pages.render_community(ctx, docs, site.title, charts)
         nav += merge_content(project_file(data_dir, "content"), docs)
         pdfs = render_pdfs(ctx, docs, cache_root(data_dir) / "pdf") if pdf else None
-        refuse_out_dir(out_dir, (docs.resolve(), mkdocs_yml.resolve()))
         with staging(out_dir) as built:
             build_site(docs, built, site_name=site.title, nav=nav, site_url=base_url,
                        base_config=mkdocs_yml, build_date=as_of)
