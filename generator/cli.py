@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .builddate import BadDate, resolve_build_date
+from .control_chars import escape
 from .exits import ExitCode, Stop
 
 
@@ -77,12 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         as_of = resolve_build_date(getattr(args, "as_of", None)) if hasattr(args, "as_of") else None
     except BadDate as exc:  # an option's value: said as argparse says it
-        print(f"gongshi: 用法错误：{exc}", file=sys.stderr)
+        print(escape(f"gongshi: 用法错误：{exc}"), file=sys.stderr)
         return ExitCode.USAGE
     try:
         return _dispatch(args, as_of)
     except Stop as stop:
-        print(f"gongshi {_naming(args)}：{stop.message}", file=sys.stderr)
+        print(escape(f"gongshi {_naming(args)}：{stop.message}"), file=sys.stderr)
         return stop.exit_code
 
 

@@ -67,6 +67,8 @@ CODES: dict[str, tuple[str, str]] = {
     "privacy.id_number": (E, "未遮盖的身份证号码"),
     "privacy.mobile": (E, "未遮盖的手机号码"),
     "privacy.bank_card": (E, "未遮盖的银行卡号"),
+    # reading and settings (edition 2)
+    "text.control_character": (E, "字段中有看不见的控制字符或双向文字控制符（如 U+202E），会改变显示或混入终端控制序列"),
     # publication
     "published.silent_edit": (E, "已公示的记录被修改或删除，却没有更正公告"),
     # gongshi itself

@@ -22,7 +22,8 @@ PACKAGE = ROOT / "generator"
 # is foundation. Foundation modules may be imported by every layer and import no other.
 LAYERS: list[tuple[str, set[str], set[str]]] = [
     ("foundation", {"generator", "generator.exits", "generator.problems", "generator.codes", "generator.formatting",
-                    "generator.builddate", "generator.cachedir", "generator.files", "generator.markdown_text"},
+                    "generator.builddate", "generator.cachedir", "generator.files", "generator.markdown_text",
+                    "generator.control_chars"},
      set()),
     # YAML → documents with positions; gitrev writes a revision's data folder for the loader (its size limit).
     ("load", {"generator.load", "generator.gitrev"}, {"foundation"}),
