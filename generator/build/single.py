@@ -11,6 +11,7 @@ from ..model.portal import Portal
 from ..render import pages, views
 from ..render.chart_cache import CachedCharts
 from ..site.mkdocs_build import build_site
+from ..site.safety import require_no_foreign_loads
 from .content import merge_content
 from .manifest import write_manifest
 from .pdfs import render_pdfs
@@ -35,6 +36,7 @@ def build_single(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *, 
         with staging(out_dir) as built:
             build_site(docs, built, site_name=site.title, nav=nav, site_url=base_url,
                        base_config=mkdocs_yml, build_date=as_of)
+            require_no_foreign_loads(built, site_url=base_url)   # the gate before the swap
             write_manifest(data_dir, built, as_of)
     return BuildResult(out_dir, as_of, district=False, communities=(community.slug,),
                        rebuilt=(community.slug,), pdfs=pdfs)

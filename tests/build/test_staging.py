@@ -17,6 +17,8 @@ def publish(docs, out, **overrides) -> None:
     refuse_out_dir(out, ((docs, "网页目录"), (BASE_CONFIG, "网站配置文件")))
     with staging(out) as built:
         build(docs, built, **overrides)
+        # What marks a folder as gongshi's, so the next build may replace it (build/manifest.py).
+        (built / "manifest.json").write_text('{"generator": "gongshi", "site": {}}', encoding="utf-8")
 
 
 def test_rebuild_replaces_previous_site(tmp_path):

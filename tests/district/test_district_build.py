@@ -182,7 +182,7 @@ def test_a_community_folder_may_not_take_a_name_the_site_root_uses(tmp_path):
 
 def test_out_dir_may_not_contain_the_data(tmp_path):
     data = write_district(tmp_path / "repo", [Tiny("a", "甲苑"), Tiny("b", "乙苑")])
-    with pytest.raises(Stop, match="包含") as failed:
+    with pytest.raises(Stop, match="包含数据目录") as failed:
         run_build(data, tmp_path / "repo")
-    assert failed.value.exit_code == 1
+    assert failed.value.exit_code == 2
     assert (data / "site.yml").is_file()
