@@ -25,7 +25,7 @@ CODES: dict[str, tuple[str, str]] = {
     "schema.missing_field": (E, "缺少必填字段"),
     "schema.type": (E, "类型不对：日期、金额（最多两位小数、不加引号、不为负）、整数、列表等"),
     "schema.enum": (E, "不是允许的取值（列出可选值及中文含义）"),
-    "id.invalid": (E, "文件名或小区文件夹名不是 [a-z0-9-]+"),
+    "id.invalid": (E, "文件名、小区文件夹名或编号不是 [a-z0-9-]+，或超过 100 个字符"),
     "id.duplicate": (E, "编号重复"),
     "ref.missing": (E, "引用的记录不存在或引用格式不对"),
     # ledgers
@@ -68,6 +68,9 @@ CODES: dict[str, tuple[str, str]] = {
     "privacy.mobile": (E, "未遮盖的手机号码"),
     "privacy.bank_card": (E, "未遮盖的银行卡号"),
     # reading and settings (edition 2)
+    "id.reserved": (E, "编号或小区文件夹名是网站自己使用的名字（index、assets、search、404 等）"),
+    "file.hidden": (W, "数据目录中的隐藏文件（如 .env）：不会被读取，也不列入公开的 manifest.json"),
+    "site.duplicate_file": (E, "site.yml 和 site.yaml 同时存在"),
     "text.control_character": (E, "字段中有看不见的控制字符或双向文字控制符（如 U+202E），会改变显示或混入终端控制序列"),
     # publication
     "published.silent_edit": (E, "已公示的记录被修改或删除，却没有更正公告"),

@@ -28,6 +28,9 @@ CONTROLS = frozenset(
     [c for c in range(0x00, 0x20) if c not in ALLOWED] + [0x7F] + list(range(0x80, 0xA0)) + list(BIDI_NAMES)
 )
 CONTROL_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(CONTROLS)) + "]")
+# Printers write out all of them but CR, which each output format already treats as a line
+# end (⏎ in text, %0D in GitHub annotations, \r in JSON).
+_PRINTED_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(CONTROLS - {0x0D})) + "]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
@@ -47,5 +50,5 @@ def _surrogate(match: re.Match) -> str:
 def escape(text: str) -> str:
     """text with every control character, bidi control and undecodable byte written out
     (<U+001B>, \\xff): safe to print on a terminal, in a CI log or as UTF-8."""
-    text = CONTROL_RE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    text = _PRINTED_RE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
     return _SURROGATE_RE.sub(_surrogate, text)

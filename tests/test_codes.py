@@ -53,7 +53,7 @@ def _codes_in_source() -> set[str]:
     pattern = re.compile(r'"((?:%s)\.[a-z_]+)"' % "|".join(prefixes))
     for path in (ROOT / "generator").rglob("*.py"):
         for code in pattern.findall(path.read_text(encoding="utf-8")):
-            if not code.endswith((".md", ".css", ".yml", ".html", ".pdf", ".json")) and code not in NOT_CODES:
+            if not code.endswith((".md", ".css", ".yml", ".yaml", ".html", ".pdf", ".json")) and code not in NOT_CODES:
                 found.add(code)
     # privacy codes are built as f"privacy.{kind}" from the detector's kinds
     from generator.rules.privacy import _MESSAGES

@@ -27,15 +27,17 @@ from ..district.pages import page_tops, render_district
 from ..exits import ExitCode, Stop
 from ..model.portal import Portal
 from .jobs import CommunityJob, JobResult, OverviewJob, build_community, build_overview
-from .manifest import MANIFEST, write_manifest
+from ..site_layout import GENERATED_ROOT
+from .manifest import write_manifest
 from .project import cache_root, project_file, site_url
 from .result import BuildResult, PdfCount
 from .sitecache import KeyInputs, SiteCache, community_key
 from .staging import staging
 from .workers import Progress, Workers
 
-# Names MkDocs and Material put at a site's root: a community cannot take them as its folder.
-SITE_ROOT_NAMES = {"assets", "search", "404.html", "sitemap.xml", "sitemap.xml.gz", MANIFEST}
+# Names MkDocs, Material and gongshi put at a site's root: a community cannot take them as its
+# folder (the check refuses them first, as id.reserved: site_layout.py).
+SITE_ROOT_NAMES = set(GENERATED_ROOT)
 
 
 def _check_slugs(slugs: list[str], taken: set[str]) -> None:

@@ -6,15 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .. import PACKAGE_ROOT
 from ..cachedir import UnsafeCache, cache_root as checked_cache_root
 from ..exits import Stop
-
-
-def project_file(data_dir: Path, name: str) -> Path:
-    """A project file (mkdocs.yml, content/, overrides/) beside the data folder, else gongshi's own."""
-    beside = data_dir.resolve().parent / name
-    return beside if beside.exists() else PACKAGE_ROOT / name
+from ..site_layout import project_file  # noqa: F401 - the build's name for it
 
 
 def cache_root(data_dir: Path) -> Path:

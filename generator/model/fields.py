@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..load.discover import MAX_ID_LENGTH, id_problem
 from ..load.scalars import Quoted
 
 # ASCII digits only: Python's \d also takes ４５６ and ٤٥٦, which YAML (and an editor's
@@ -28,7 +29,6 @@ MAX_INTEGER_DIGITS = 15
 EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2199, 12, 31)
 MAX_DAYS = 3660
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-ID_RE = re.compile(r"[a-z0-9-]+")
 
 
 def _fail(message: str, code: str = "schema.type"):
@@ -163,8 +163,10 @@ def boolean(value: Any) -> bool:
 
 def record_id(value: Any) -> str:
     raw = text(value)
-    if not ID_RE.fullmatch(raw):
-        raise _fail(f"编号“{raw}”只能由小写字母、数字和连字符“-”组成", "id.invalid")
+    reason = id_problem(raw)
+    if reason is not None:
+        shown = raw if len(raw) <= 40 else raw[:40] + "…"
+        raise _fail(f"编号“{shown}”{reason}", "id.invalid")
     return raw
 
 
@@ -200,4 +202,5 @@ Text = Annotated[str, PlainValidator(text), WithJsonSchema({"type": ["string", "
 Date = Annotated[date, PlainValidator(a_date), WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "日期，YYYY-MM-DD"})]
 WebAddress = Annotated[str, PlainValidator(web_address), WithJsonSchema({"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://", "description": "网站地址，http:// 或 https:// 开头"})]
 Bool = Annotated[bool, PlainValidator(boolean), WithJsonSchema({"type": "boolean"})]
-Id = Annotated[str, PlainValidator(record_id), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9-]+$"})]
+Id = Annotated[str, PlainValidator(record_id), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9-]+$",
+                                                                "maxLength": MAX_ID_LENGTH})]

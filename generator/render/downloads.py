@@ -51,6 +51,7 @@ from ..analysis.votes import compute_outcome, electorate_of
 from ..formatting import percent, percent_beside_grade, percent_beside_threshold
 from ..model.labels import ACCOUNT_TITLE, ACCOUNTS, TALLY
 from ..model.records import Record
+from ..site_layout import DOWNLOADS_FOLDER
 
 LIST_SEPARATOR = "、"
 
@@ -324,15 +325,15 @@ def datasets(ctx) -> list[Dataset]:
 
 def write_downloads(ctx, docs_dir: Path) -> list[dict]:
     """Write the files into docs_dir/downloads; return the rows of the 数据下载 page."""
-    folder = docs_dir / "downloads"
+    folder = docs_dir / DOWNLOADS_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     rows = []
     for d in datasets(ctx):
         (folder / f"{d.stem}.csv").write_bytes(_csv(d.columns, d.rows))
-        row = {"label": d.label, "csv": f"downloads/{d.stem}.csv", "csv_name": f"{d.stem}.csv",
+        row = {"label": d.label, "csv": f"{DOWNLOADS_FOLDER}/{d.stem}.csv", "csv_name": f"{d.stem}.csv",
                "json": None, "json_name": None}
         if d.record is not None:
             (folder / f"{d.stem}.json").write_bytes(_json(d.record))
-            row.update(json=f"downloads/{d.stem}.json", json_name=f"{d.stem}.json")
+            row.update(json=f"{DOWNLOADS_FOLDER}/{d.stem}.json", json_name=f"{d.stem}.json")
         rows.append(row)
     return rows
