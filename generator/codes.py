@@ -30,7 +30,7 @@ CODES: dict[str, tuple[str, str]] = {
     "ref.missing": (E, "引用的记录不存在或引用格式不对"),
     # ledgers
     "period.invalid": (E, "期间格式不对，或 period 与文件名不同"),
-    "period.overlap": (E, "同一账目的期间重叠"),
+    "period.overlap": (E, "同一账目或同一小区的考评期间重叠"),
     "period.gap": (E, "同一账目的期间之间有空缺"),
     "ledger.unbalanced": (E, "期初 + 收入 − 支出 ≠ 期末"),
     "ledger.opening_mismatch": (E, "期初余额与上一期期末余额不符"),
@@ -71,6 +71,9 @@ CODES: dict[str, tuple[str, str]] = {
     "id.reserved": (E, "编号或小区文件夹名是网站自己使用的名字（index、assets、search、404 等）"),
     "file.hidden": (W, "数据目录中的隐藏文件（如 .env）：不会被读取，也不列入公开的 manifest.json"),
     "site.duplicate_file": (E, "site.yml 和 site.yaml 同时存在"),
+    "site.base_url_invalid": (E, "网站地址 base_url 不能用：须为 http(s)、主机、可选端口（≤ 65535）和路径，不带用户名、?、#，最多 200 个字符"),
+    "site.base_url_example": (W, "网站地址 base_url 还是示例地址（example.org 等），二维码会指向不存在的网站"),
+    "site.rules_invalid": (E, "site.yml 的 rules 取值不对：委员人数须为单数且从小到大、等级下限在 0 至 100 之间且从高到低、天数至少为 1"),
     "text.control_character": (E, "字段中有看不见的控制字符或双向文字控制符（如 U+202E），会改变显示或混入终端控制序列"),
     # publication
     "published.silent_edit": (E, "已公示的记录被修改或删除，却没有更正公告"),

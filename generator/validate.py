@@ -15,7 +15,8 @@ from pydantic import BaseModel, ValidationError
 from .load.yamlread import Document
 from .problems import Problem, error
 
-_CUSTOM_CODES = {"schema.type", "schema.enum", "id.invalid", "period.invalid"}
+_CUSTOM_CODES = {"schema.type", "schema.enum", "id.invalid", "period.invalid", "site.base_url_invalid",
+                 "site.rules_invalid"}
 
 
 def field_by_key(model: type[BaseModel] | None, key: Any):

@@ -52,3 +52,6 @@ INSPECTION_KIND = {
 ITEM_RESULT = {"pass": "合格", "fail": "不合格", "not_applicable": "不适用"}
 ACCOUNTS = ("maintenance-fund", "public-revenue")
 ACCOUNT_TITLE = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}
+
+# The grade of an evaluation below every floor of site.yml's rules.grades.
+FAILING_GRADE = "不合格"

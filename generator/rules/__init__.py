@@ -26,9 +26,9 @@ class RuleContext:
 
 
 def all_rules():
-    from . import committee, evaluation, ids, inspection, ledger, markdown, notice, privacy, refs, text, vote
+    from . import committee, evaluation, ids, inspection, ledger, markdown, notice, privacy, refs, site, text, vote
     return (refs.check, ids.check, ledger.check, vote.check, notice.check, markdown.check,
-            committee.check, evaluation.check, inspection.check, privacy.check, text.check)
+            committee.check, evaluation.check, inspection.check, privacy.check, text.check, site.check)
 
 
 def run_rules(portal: Portal, as_of: date) -> list[Problem]:

@@ -251,7 +251,7 @@ CASES: list[Case] = [
 
     # ---- the portal address becomes a QR code and canonical links
     *[Case(f"base-url-{name}", f"bug: base_url {url!r} passed the check (and broke or poisoned the build)",
-           files=edited("site.yml", "https://example.org/shili/", url), codes=("schema.type@5",), target="site.yml")
+           files=edited("site.yml", "https://example.org/shili/", url), codes=("site.base_url_invalid@5",), target="site.yml")
       for name, url in [("javascript", "javascript:alert(1)//"), ("file", "file:///etc/passwd/"),
                         ("data", "data:text/html,<script>alert(1)</script>"),
                         ("quote", 'https://x.org/"><script>alert(1)</script>/'), ("no-scheme", "example.org/shili/")]],
