@@ -37,6 +37,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -100,13 +101,24 @@ class Dataset:
 
 # ---------------------------------------------------------------- encoding
 
-# Spreadsheet programs run a cell that starts with = + - @ as a formula (CSV injection):
-# such text from the data gets a leading ' so it is shown, never evaluated.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheet programs run a cell that starts with = + - @ as a formula (CSV injection),
+# also in their full-width forms (＝＋－＠) and after leading spaces, tabs, zero-width
+# characters or a byte-order mark (OWASP, CSV Injection): such text from the data gets a
+# leading ' so it is shown, never evaluated. A cell starting with a tab or CR is escaped too.
+_FORMULA_CHARS = frozenset("=+-@")
+
+
+def _first_visible(value: str) -> str:
+    for char in value:
+        if not (char.isspace() or unicodedata.category(char) == "Cf"):
+            return unicodedata.normalize("NFKC", char)[:1]
+    return ""
 
 
 def _cell(value):
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+    if isinstance(value, str) and value and (value[0] in "\t\r" or _first_visible(value) in _FORMULA_CHARS):
+        return "'" + value
+    return value
 
 
 def _csv(columns: list[str], rows: list[dict]) -> bytes:
