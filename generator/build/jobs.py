@@ -69,7 +69,7 @@ def build_community(job: CommunityJob) -> JobResult:
     from ..site.mkdocs_build import build_site
     from ..site.safety import require_no_foreign_loads
     from .content import merge_content
-    from .pdfs import render_pdfs
+    from .pdfs import refuse_overlong_notices, render_pdfs
     from .sitecache import SiteCache
     from .staging import staging
 
@@ -79,6 +79,8 @@ def build_community(job: CommunityJob) -> JobResult:
     pdfs = PdfCount()
     store = SiteCache(job.cache)
     try:
+        if job.pdf:
+            refuse_overlong_notices(ctx)   # before any page: a refusal comes in seconds
         with tempfile.TemporaryDirectory(prefix="gongshi-docs-") as tmp:
             docs = Path(tmp) / "docs"
             docs.mkdir()

@@ -14,7 +14,7 @@ from ..site.mkdocs_build import build_site
 from ..site.safety import require_no_foreign_loads
 from .content import merge_content
 from .manifest import write_manifest
-from .pdfs import render_pdfs
+from .pdfs import refuse_overlong_notices, render_pdfs
 from .project import cache_root, project_file, site_url
 from .result import BuildResult
 from .staging import staging
@@ -26,6 +26,8 @@ def build_single(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, *, 
     base_url = site_url(site.base_url)
     mkdocs_yml = project_file(data_dir, "mkdocs.yml")
     ctx = views.make_context(portal, community, as_of, base_url, with_pdf=pdf)
+    if pdf:
+        refuse_overlong_notices(ctx)   # before any page: a refusal comes in seconds
     charts = CachedCharts(cache_root(data_dir) / "charts")  # matplotlib only for changed charts
     with tempfile.TemporaryDirectory(prefix="gongshi-docs-") as tmp:
         docs = Path(tmp) / "docs"
