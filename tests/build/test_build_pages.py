@@ -17,7 +17,7 @@ import pytest
 from tests.build.helpers import (
     COMMUNITY, cn_date, latest_ledger, percent_beside, read_page, read_yaml, recomputed_closing, yuan,
 )
-from tests.conftest import SAMPLE_AS_OF
+from tests.conftest import SAMPLE_AS_OF, SAMPLE_DATA
 
 AS_OF = date.fromisoformat(SAMPLE_AS_OF)
 ACCOUNTS = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}
@@ -322,3 +322,15 @@ def test_search_index_is_utf8_and_leaves_out_the_list_pages(built_sample_site):
     # The home page and the notice, vote and account lists only repeat the record pages.
     assert not pages & {"", "notices/", "votes/", "maintenance-fund/", "public-revenue/"}
     assert {"votes/2025-elevator/", "notices/2026-pr-correction/", "public-revenue/2025-H1/", "committee/"} <= pages
+
+
+def test_every_name_at_a_community_root_is_in_the_page_table(built_sample_site):
+    """What a community's site writes at its root is in site_layout.py's table (the pages and
+    the files MkDocs, Material and gongshi add), so the check can reserve from it."""
+    from generator import site_layout
+
+    known = {site_layout.root_name(page) for page in site_layout.COMMUNITY_PAGES}
+    known |= {site_layout.DOWNLOADS_FOLDER} | {site_layout.root_name(name) for name in site_layout.GENERATED_ROOT}
+    known |= site_layout.content_names(site_layout.project_file(SAMPLE_DATA, "content"))
+    written = {site_layout.root_name(path.name) for path in built_sample_site.iterdir()}
+    assert written <= known, sorted(written - known)

@@ -187,3 +187,13 @@ def test_out_dir_may_not_contain_the_data(tmp_path):
         run_build(data, tmp_path / "repo")
     assert failed.value.exit_code == 2
     assert (data / "site.yml").is_file()
+
+
+def test_every_name_at_the_district_root_is_reserved(district):
+    """The registry the check reserves community names from (site_layout.py) holds every name
+    the build actually writes at the district's root: a name added there is reserved with it."""
+    from generator import site_layout
+
+    reserved = site_layout.reserved_slugs(site_layout.project_file(district["data"], "content"))
+    written = {site_layout.root_name(path.name) for path in district["out"].iterdir()}
+    assert written - {"a", "b", "c"} <= reserved, sorted(written - {"a", "b", "c"} - reserved)
