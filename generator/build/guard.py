@@ -45,20 +45,18 @@ def refuse_out_dir(out_dir: Path, precious: Iterable[tuple[Path, str]], *,
     out = out_dir.resolve()
     named = "输出目录（当前目录）" if out == Path.cwd().resolve() else f"输出目录 {display_path(out)}"
     hint = "构建会用生成的网站替换整个输出目录，其中原有的文件都会被删除。请换一个输出目录，例如 --out site。"
-    for path, what in precious:
+    checks = [(path, what, True) for path, what in precious] + [(path, what, False) for path, what in ancestors]
+    for path, what, not_inside in checks:
         path = path.resolve()
         if out == path:
-            raise Stop.usage(f"{named} 就是{what}：{hint}")
-        if _is_within(path, out):
-            raise Stop.usage(f"{named} 包含{what} {_shown(path)}：{hint}")
-        if _is_within(out, path):
-            raise Stop.usage(f"{named} 位于{what} {_shown(path)} 之内：{hint}")
-    for folder, what in ancestors:
-        folder = folder.resolve()
-        if folder == out:
-            raise Stop.usage(f"{named} 就是{what}：{hint}")
-        if _is_within(folder, out):
-            raise Stop.usage(f"{named} 包含{what} {_shown(folder)}：{hint}")
+            relation = f"就是{what}"
+        elif _is_within(path, out):
+            relation = f"包含{what} {_shown(path)}"
+        elif not_inside and _is_within(out, path):
+            relation = f"位于{what} {_shown(path)} 之内"
+        else:
+            continue
+        raise Stop.usage(f"{named} {relation}：{hint}")
     if out.exists() and not out.is_dir():
         raise Stop.usage(f"输出路径 {display_path(out)} 已存在且不是目录：请换一个输出目录。")
     if out.is_dir() and any(out.iterdir()) and not is_gongshi_build(out):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..exits import Stop
+from ..load.strings import field_path, walk_strings
 from ..load.yamlread import Document
 from ..problems import Location, display_path
 from ..render.print_measure import MAX_PAGES, body_measure, minimum_pages
@@ -63,31 +64,13 @@ def refuse_overlong_notices(ctx: Context) -> None:
                           "或对这条公示写 print: false。")
 
 
-def _strings(value, path=()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, path + (i,))
-    elif isinstance(value, str):
-        yield path, value
-
-
-def _field(path: tuple) -> str:
-    shown = ""
-    for key in path:
-        shown += f"[{key + 1}]" if isinstance(key, int) else (f".{key}" if shown else str(key))
-    return shown
-
-
 def _places(doc: Document, characters: set[str]) -> Iterator[tuple[Location, str, str]]:
     """(where, field, character) for each value of doc holding one of the characters."""
-    for path, text in _strings(doc.data):
+    for path, text, _ in walk_strings(doc.data):
         for char in sorted(characters.intersection(text), key=text.index):   # each at its first place
             offset = text.index(char)
             at = doc.line_in_text(path, text.count("\n", 0, offset)) if path in doc.block_scalars else doc.at(*path)
-            yield at, _field(path), char
+            yield at, field_path(path), char
 
 
 def _unprintable_in_fields(ctx: Context, nid: str, missing) -> Stop:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..load.strings import walk_strings
 from ..problems import Problem, error
 
 # After normalisation (normalise() below), digits in groups separated by up to three
@@ -136,22 +137,10 @@ def _mask(run: str) -> str:
 _LONG_RUN = re.compile(rf"[0-9](?:{_SEPARATOR}{{0,3}}[0-9]){{10}}")
 
 
-def _walk(value, path=()):
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield path + (key,), key
-            yield from _walk(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _walk(item, path + (i,))
-    elif isinstance(value, str):
-        yield path, value
-
-
 def check(ctx) -> list[Problem]:
     problems: list[Problem] = []
     for doc in ctx.portal.documents:
-        for path, text in _walk(doc.data):
+        for path, text, _ in walk_strings(doc.data, keys=True):
             if text.isascii() and not _LONG_RUN.search(text):
                 continue   # every kind needs 11+ digits in a row: dates, money and ids never get that far
             text = normalise(text)

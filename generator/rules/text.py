@@ -11,41 +11,22 @@ from __future__ import annotations
 
 from ..control_chars import BIDI_NAMES, CONTROL_RE, describe
 from ..load.scalars import Plain
+from ..load.strings import field_path, walk_strings
 from ..problems import Location, Problem, error
-
-
-def _strings(value, path=()):
-    """(path, text, is_key) for every key and string value of a document."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield path + (key,), str(key), True
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, path + (i,))
-    elif isinstance(value, str):
-        yield path, value, False
-
-
-def _field(path: tuple) -> str:
-    shown = ""
-    for key in path:
-        shown += f"[{key + 1}]" if isinstance(key, int) else (f".{key}" if shown else str(key))
-    return shown or "（文件内容）"
 
 
 def check(ctx) -> list[Problem]:
     problems: list[Problem] = []
     for doc in ctx.portal.documents:
-        for path, text, is_key in _strings(doc.data):
+        for path, text, is_key in walk_strings(doc.data, keys=True):
             found = CONTROL_RE.search(text)
             if found is None:
                 continue
             offset = found.start()
             if is_key:
-                at, where = doc.key_at(*path), f"字段名“{_field(path)}”"
+                at, where = doc.key_at(*path), f"字段名“{field_path(path) or '（文件内容）'}”"
             else:
-                at, where = doc.at(*path), f"字段 {_field(path)} "
+                at, where = doc.at(*path), f"字段 {field_path(path) or '（文件内容）'} "
                 if path in doc.block_scalars:
                     at = doc.line_in_text(path, text.count("\n", 0, offset))
                 elif isinstance(text, Plain) and "\n" not in text:
