@@ -224,3 +224,13 @@ def test_hidden_files_stay_out_of_the_manifest(corpus_site):
     assert [path for path in manifest["data"] if any(part.startswith(".") for part in path.split("/"))] == []
     assert ".draft" not in json.dumps(manifest, ensure_ascii=False)
 
+
+def test_corpus_site_serves_its_own_resize_observer(corpus_site):
+    """Browsers without ResizeObserver load gongshi's own file, never unpkg.com (the browser
+    test in tests/build/test_build_browser.py runs it)."""
+    assert (corpus_site / "assets" / "javascripts" / "resize-observer.js").is_file()
+    for page in ("index.html", "notices/corpus-remote/index.html", "404.html"):
+        html = (corpus_site / page).read_text(encoding="utf-8")
+        assert 'if (!("ResizeObserver" in window)) document.write(' in html
+        assert "unpkg" not in html
+
