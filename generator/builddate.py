@@ -13,19 +13,32 @@ class BadDate(ValueError):
     pass
 
 
+# A build date outside this century is a typo (0205-11-25, 20261-01-01), and dates far from
+# the data's reach the limits of date arithmetic and of formatting.
+EARLIEST, LATEST = date(2000, 1, 1), date(2099, 12, 31)
+
+
+def _in_range(day: date, source: str) -> date:
+    if not EARLIEST <= day <= LATEST:
+        raise BadDate(f"{source}应在 {EARLIEST} 至 {LATEST} 之间，实际是 {day.isoformat()}")
+    return day
+
+
 def resolve_build_date(as_of: str | None, environ=os.environ) -> date:
     if as_of:
         try:
-            return date.fromisoformat(as_of)
+            day = date.fromisoformat(as_of)
         except ValueError:
             raise BadDate(f"--as-of 应为 YYYY-MM-DD 格式的日期，实际是“{as_of}”") from None
+        return _in_range(day, "--as-of ")
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).astimezone(CHINA).date()
+            day = datetime.fromtimestamp(int(epoch), tz=timezone.utc).astimezone(CHINA).date()
         except (ValueError, OverflowError, OSError):
             raise BadDate(f"环境变量 SOURCE_DATE_EPOCH 应为整数秒，实际是“{epoch}”") from None
-    return datetime.now(tz=CHINA).date()
+        return _in_range(day, "环境变量 SOURCE_DATE_EPOCH 表示的日期")
+    return _in_range(datetime.now(tz=CHINA).date(), "本机的日期")
 
 
 def epoch_of(day: date) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .builddate import BadDate, resolve_build_date
+from .control_chars import escape
 from .exits import ExitCode, Stop
 
 
@@ -102,12 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         as_of = resolve_build_date(getattr(args, "as_of", None)) if hasattr(args, "as_of") else None
     except BadDate as exc:  # an option's value: said as argparse says it
-        print(f"gongshi: 用法错误：{exc}", file=sys.stderr)
+        print(escape(f"gongshi: 用法错误：{exc}"), file=sys.stderr)
         return ExitCode.USAGE
     try:
         return _dispatch(args, as_of)
     except Stop as stop:
-        print(f"gongshi {_naming(args)}：{stop.message}", file=sys.stderr)
+        print(escape(f"gongshi {_naming(args)}：{stop.message}"), file=sys.stderr)
         return stop.exit_code
 
 

@@ -92,11 +92,42 @@ class _Preview:
         return ExitCode.OK
 
 
+# The only names a browser on this machine uses for the preview. Any other Host header
+# means a page elsewhere resolved its own name to 127.0.0.1 (DNS rebinding) to read the
+# unpublished preview: it gets nothing.
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
+
+
+def is_local_host(header: str | None) -> bool:
+    """True for a Host header naming this machine: localhost, 127.0.0.1 or [::1], with or
+    without a port."""
+    if not header:
+        return False
+    host = header.strip().lower()
+    name, colon, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+    if not colon:
+        name, port = host, ""
+    return name in LOCAL_HOSTS and (port == "" and not colon or port.isdigit())
+
+
 class _Handler(SimpleHTTPRequestHandler):
     preview: _Preview
 
     def log_message(self, format, *args):  # requests would drown the build messages
         pass
+
+    def _refuse_foreign_host(self) -> bool:
+        if is_local_host(self.headers.get("Host")):
+            return False
+        page = ("<!doctype html><meta charset=utf-8><title>gongshi serve</title>"
+                "<p>gongshi serve 只接受以 localhost、127.0.0.1 或 [::1] 访问的请求。</p>").encode("utf-8")
+        self._send(HTTPStatus.FORBIDDEN, "text/html; charset=utf-8", page)
+        return True
+
+    def do_HEAD(self):
+        if self._refuse_foreign_host():
+            return None
+        return super().do_HEAD()
 
     def end_headers(self):
         # A preview must never show a stale page from the browser's cache.
@@ -104,6 +135,8 @@ class _Handler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def do_GET(self):
+        if self._refuse_foreign_host():
+            return None
         path = unquote(urlsplit(self.path).path)
         if path == VERSION_PATH:
             return self._send(HTTPStatus.OK, "text/plain; charset=utf-8", str(self.preview.version).encode())

@@ -17,6 +17,8 @@ from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
+from .control_chars import escape
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -126,7 +128,13 @@ def summary_line(problems: list[Problem]) -> str:
 
 def _one_line(text: str) -> str:
     # One problem per line (cli.md): a line break quoted from the data must not start a new one.
-    return text.replace("\r\n", "⏎").replace("\r", "⏎").replace("\n", "⏎")
+    # Control characters and bytes that are not UTF-8 (a file name) are written out: an ESC
+    # quoted from the data must not reach the terminal, nor a stray byte crash the printer.
+    return escape(text.replace("\r\n", "⏎").replace("\r", "⏎").replace("\n", "⏎"))
+
+
+def shown_path(problem: Problem) -> str:
+    return escape(display_path(problem.location.path))
 
 
 def format_text(problems: list[Problem]) -> str:
@@ -149,12 +157,12 @@ def print_text(problems: list[Problem]) -> None:
 def format_json(problems: list[Problem]) -> str:
     rows = [
         {
-            "path": display_path(p.location.path),
+            "path": shown_path(p),
             "line": p.location.line,
             "column": p.location.column,
             "severity": p.severity.value,
             "code": p.code,
-            "message": p.message,
+            "message": escape(p.message),
             # a spreadsheet cell (gongshi import) also says where as spreadsheets do
             **({"sheet": p.location.sheet, "cell": p.location.position} if p.location.sheet is not None else {}),
         }
@@ -185,11 +193,11 @@ def format_github(problems: list[Problem]) -> str:
     for p in problems:
         command = "error" if p.is_error else "warning"
         props = (
-            f"file={_escape_property(display_path(p.location.path))},"
+            f"file={_escape_property(shown_path(p))},"
             f"line={p.location.line},col={p.location.column},"
             f"title={_escape_property(p.code)}"
         )
-        lines.append(f"::{command} {props}::{_escape_data(f'[{p.code}] {p.message}')}")
+        lines.append(f"::{command} {props}::{_escape_data(escape(f'[{p.code}] {p.message}'))}")
     text = format_text(problems)
     token = "gongshi-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
     return "\n".join([*lines, f"::stop-commands::{token}"]) + "\n" + text + f"::{token}::\n"

@@ -12,10 +12,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .load.strings import field_path
 from .load.yamlread import Document
 from .problems import Problem, error
 
-_CUSTOM_CODES = {"schema.type", "schema.enum", "id.invalid", "period.invalid", "site.admin_invalid"}
+_CUSTOM_CODES = {"schema.type", "schema.enum", "id.invalid", "period.invalid", "site.admin_invalid",
+                 "site.base_url_invalid", "site.rules_invalid"}
 
 
 def field_by_key(model: type[BaseModel] | None, key: Any):
@@ -87,13 +89,6 @@ def _describe_field(model: type[BaseModel] | None, key: str) -> str:
     return f"（{field.description}）" if field is not None and field.description else ""
 
 
-def _path_text(loc: tuple) -> str:
-    out = ""
-    for key in loc:
-        out += f"[{key + 1}]" if isinstance(key, int) else (f".{key}" if out else str(key))
-    return out
-
-
 def validate_document(doc: Document, model: type[BaseModel]) -> tuple[Any | None, list[Problem]]:
     if not isinstance(doc.data, dict):
         what = "空的" if doc.data is None else "不是“键: 值”形式的映射"
@@ -113,14 +108,14 @@ MAX_SUGGESTIONS = 1000
 def _to_problem(doc: Document, model: type[BaseModel], err: dict, suggest: bool = True) -> Problem:
     loc = tuple(err["loc"])
     kind = err["type"]
-    where = _path_text(loc)
+    where = field_path(loc)
     if kind in _CUSTOM_CODES:
         return error(doc.at(*loc), kind, f"字段 {where}：{err['msg']}")
     if kind == "missing":
         parent, name = loc[:-1], loc[-1]
         owner = model_at(model, parent)
         at = doc.key_at(*parent) if parent else doc.at()
-        inside = f"{_path_text(parent)} 中" if parent else ""
+        inside = f"{field_path(parent)} 中" if parent else ""
         return error(at, "schema.missing_field", f"{inside}缺少必填字段“{name}”{_describe_field(owner, name)}。")
     if kind == "extra_forbidden":
         parent, name = loc[:-1], str(loc[-1])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-FAILING_GRADE = "不合格"
+from ..model.labels import FAILING_GRADE  # noqa: F401 - the grade below every floor; others import it here
 
 
 def total_score(evaluation) -> tuple[Decimal, Decimal]:

@@ -35,6 +35,14 @@ def url_scheme(url: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def is_on_this_site(url: str) -> bool:
+    """True for a URL a browser resolves on the page's own host: a relative or root-relative
+    path. Not //host/…, nor /\\host/… or \\\\host/… (browsers read a backslash as a slash in
+    web addresses), nor anything with a scheme."""
+    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(url)).replace("\\", "/")
+    return _SCHEME.match(cleaned) is None and not cleaned.startswith("//")
+
+
 def is_safe_url(url: str) -> bool:
     scheme = url_scheme(url)
     return scheme is None or scheme in SAFE_SCHEMES

@@ -27,9 +27,9 @@ from pathlib import Path
 from ..district.pages import page_tops, render_district
 from ..exits import ExitCode, Stop
 from ..model.portal import Portal
-from .guard import refuse_out_dir
+from ..site_layout import GENERATED_ROOT
 from .jobs import CommunityJob, JobResult, OverviewJob, build_community, build_overview
-from .manifest import MANIFEST, write_manifest
+from .manifest import write_manifest
 from .project import cache_root, site_url
 from .result import BuildResult, PdfCount
 from .site_files import SiteFiles
@@ -37,8 +37,9 @@ from .sitecache import KeyInputs, SiteCache, community_key
 from .staging import staging
 from .workers import Progress, Workers
 
-# Names MkDocs and Material put at a site's root: a community cannot take them as its folder.
-SITE_ROOT_NAMES = {"assets", "search", "404.html", "sitemap.xml", "sitemap.xml.gz", MANIFEST, "admin"}  # admin/: the web forms
+# Names MkDocs, Material and gongshi put at a site's root: a community cannot take them as its
+# folder (the check refuses them first, as id.reserved: site_layout.py).
+SITE_ROOT_NAMES = set(GENERATED_ROOT)
 
 
 def _check_slugs(slugs: list[str], taken: set[str]) -> None:
@@ -65,7 +66,6 @@ def build_district(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, f
     cache = cache_root(data_dir)
     mkdocs_yml = files.mkdocs_yml
     key_inputs = KeyInputs.of_build(data_dir, as_of, pdf)
-    refuse_out_dir(out_dir, (data_dir.resolve(), cache, *key_inputs.project.precious()))
     site = portal.site.model
     base_url = site_url(site.base_url)
     store = SiteCache(cache / "sites")

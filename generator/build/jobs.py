@@ -67,8 +67,9 @@ def build_community(job: CommunityJob) -> JobResult:
     from ..render import pages, views
     from ..render.chart_cache import CachedCharts
     from ..site.mkdocs_build import build_site
+    from ..site.safety import require_no_foreign_loads
     from .content import merge_content
-    from .pdfs import render_pdfs
+    from .pdfs import refuse_overlong_notices, render_pdfs
     from .sitecache import SiteCache
     from .staging import staging
 
@@ -78,6 +79,8 @@ def build_community(job: CommunityJob) -> JobResult:
     pdfs = PdfCount()
     store = SiteCache(job.cache)
     try:
+        if job.pdf:
+            refuse_overlong_notices(ctx)   # before any page: a refusal comes in seconds
         with tempfile.TemporaryDirectory(prefix="gongshi-docs-") as tmp:
             docs = Path(tmp) / "docs"
             docs.mkdir()
@@ -91,6 +94,9 @@ def build_community(job: CommunityJob) -> JobResult:
             with staging(store.entry(job.slug, job.key)) as built:
                 build_site(docs, built, site_name=title, nav=nav, site_url=job.site_url,
                            base_config=job.mkdocs_yml, build_date=job.as_of)
+                # The gate before the entry is swapped in: a cached entry was scanned when built
+                # (the generator's code is part of its key).
+                require_no_foreign_loads(built, site_url=job.site_url)
     except Stop as stop:
         return JobResult(job.slug, stop.message, stop.exit_code)
     store.record(job.slug, job.key)
@@ -99,10 +105,14 @@ def build_community(job: CommunityJob) -> JobResult:
 
 def build_overview(job: OverviewJob) -> JobResult:
     from ..site.mkdocs_build import build_site
+    from ..site.safety import require_no_foreign_loads
 
     try:
         build_site(job.docs, job.out, site_name=job.site_name, nav=job.nav, site_url=job.site_url,
                    base_config=job.mkdocs_yml, build_date=job.as_of)
+        # The overview alone (the communities are linked in later, each scanned when built);
+        # the whole district is swapped in only after this.
+        require_no_foreign_loads(job.out, site_url=job.site_url)
     except Stop as stop:
         return JobResult("", stop.message, stop.exit_code)
     return JobResult("")

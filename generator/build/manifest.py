@@ -14,8 +14,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..files import regular_files, sha256_file
-
-MANIFEST = "manifest.json"
+from ..site_layout import MANIFEST
 
 
 def _git(args: list[str], cwd: Path) -> str | None:
@@ -63,7 +62,9 @@ def build_manifest(data_dir: Path, site_dir: Path, as_of, *,
     hashed = hashed or {}
     data_dir = data_dir.resolve()
     repo_root = repository_root(data_dir)
-    data = {p.relative_to(repo_root).as_posix(): sha256_file(p) for p in regular_files(data_dir)}
+    # Hidden files (.env, a draft) are never read and their names never published (file.hidden).
+    data = {p.relative_to(repo_root).as_posix(): sha256_file(p) for p in regular_files(data_dir)
+            if not any(part.startswith(".") for part in p.relative_to(data_dir).parts)}
     site = {p.relative_to(site_dir).as_posix(): sha256_file(p) for p in _site_files(site_dir, skip=set(hashed))}
     for folder, files in hashed.items():
         site.update((f"{folder}/{rel}", sha) for rel, sha in files.items())

@@ -11,6 +11,7 @@ from ..exits import Stop
 from ..load.discover import community_folders
 from ..pipeline import check
 from ..problems import Problem
+from .guard import refuse_build_out_dir
 from .project import Project, refuse_project_links
 from .result import BuildResult
 from .site_files import site_files
@@ -40,6 +41,7 @@ def build_portal(data_dir: Path, out_dir: Path, as_of: date, *, pdf: bool = True
     """Check, then build the portal; with `community`, only that community's site; with
     `admin`, the web forms too (generator/admin/).
     Raises Stop (with its exit code) when the build cannot be made; --out is then untouched."""
+    refuse_build_out_dir(out_dir, data_dir)   # first: a wrong --out is refused before any work
     # Several communities: worker processes start now and load MkDocs while the data is checked.
     # One community (the usual portal) never imports the district machinery.
     workers = None

@@ -12,6 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from ..control_chars import escape
 from ..exits import ExitCode
 from ..problems import format_text
 from ..published.diff import diff_revisions
@@ -19,7 +20,7 @@ from ..published.diff import diff_revisions
 
 def run(base: str, head: str | None, data_dir: Path, as_of: date) -> ExitCode:
     diff = diff_revisions(base, head, data_dir, as_of)
-    sys.stdout.write(diff.summary)
+    sys.stdout.write(escape(diff.summary))   # it quotes data titles: no control character reaches the log
     if diff.problems:
         sys.stderr.write(format_text(diff.problems))
     return ExitCode.DATA if diff.has_errors else ExitCode.OK

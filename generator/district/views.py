@@ -17,11 +17,12 @@ from ..formatting import cn_date, money, percent, percent_beside_grade
 from ..model.labels import ACCOUNT_TITLE
 from ..model.portal import CommunityData
 from ..render import links
+from ..site_layout import COMMUNITY_CARDS, DISTRICT_HOME, STREETS
 from .rankings import LatestEvaluation, black_list, latest_evaluations, red_list, top_grade
 from .rates import RATE_DEFINITIONS, CoverageRate, coverage_rates
 from .summary import RECENT_NOTICE_DAYS, CommunitySummary, NoticeLine, by_street
 
-HOME = "index.md"
+HOME = DISTRICT_HOME
 # Above this many communities the overview keeps its street summary and its red and black
 # lists, and the community tables move to one page per street: the overview of a city with
 # thousands of communities must still open on a phone.
@@ -30,12 +31,12 @@ ROOT_TABLE_LIMIT = 100
 
 def card_page(slug: str) -> str:
     """The district's own page about one community (what the district search finds)."""
-    return f"communities/{slug}.md"
+    return f"{COMMUNITY_CARDS}/{slug}.md"
 
 
 def street_page(street: str) -> str:
     """A street's page; its name is a digest of the street's name, so it stays put as streets come and go."""
-    return f"streets/{hashlib.sha256(street.encode('utf-8')).hexdigest()[:8]}.md"
+    return f"{STREETS}/{hashlib.sha256(street.encode('utf-8')).hexdigest()[:8]}.md"
 
 
 def community_url(from_page: str, slug: str, page: str = links.HOME) -> str:

@@ -18,8 +18,8 @@ from ..model.annotations import strip_optional
 
 # Field types whose text fmt normalises, by the validator that reads them.
 _TWO_DECIMALS = {fields.money, fields.positive_money, fields.area, fields.positive_area}
-_NUMBERS = {fields.number}
-_INTEGERS = {fields.count, fields.day_count, fields.positive_count}
+_NUMBERS = {fields.number, fields.positive_number}
+_INTEGERS = {fields.count, fields.day_count, fields.month_count, fields.positive_count}
 _DATES = {fields.a_date}
 
 # A mapping is written on one line ("flow") when it is a small value (a range, a tally,
@@ -51,6 +51,13 @@ def _validator_kind(metadata) -> str | None:
             return "integer"
         if func in _DATES:
             return "date"
+    # A validator of its own (site.yml's rule values): its JSON Schema says what it reads.
+    for meta in metadata:
+        schema_type = (getattr(meta, "json_schema", None) or {}).get("type")
+        if schema_type == "integer":
+            return "integer"
+        if schema_type == "number":
+            return "number"
     return None
 
 

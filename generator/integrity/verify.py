@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,10 +17,13 @@ class Differences:
     changed: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     unlisted: list[str] = field(default_factory=list)
+    # Named pipes, sockets, devices: no build writes them, and a web server may hang on or
+    # expose them. Never opened (a pipe would block the reader), only named.
+    special: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
-        return not (self.changed or self.missing or self.unlisted)
+        return not (self.changed or self.missing or self.unlisted or self.special)
 
 
 def verify_site(site_dir: Path) -> Differences:
@@ -41,6 +45,16 @@ def verify_site(site_dir: Path) -> Differences:
         elif sha256_file(path) != digest:
             diff.changed.append(rel)
     # A symbolic link is no file of the build: a web server would serve whatever it points to.
-    links = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_symlink()]
+    links, special = [], []
+    for path in site_dir.rglob("*"):
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            links.append(path.relative_to(site_dir).as_posix())
+        elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            special.append(path.relative_to(site_dir).as_posix())
     diff.unlisted = sorted(set(present) | set(links))
+    diff.special = sorted(special)
+    for rel in diff.special:   # listed in the manifest or not, it is not the file that was built
+        if rel in diff.missing:
+            diff.missing.remove(rel)
     return diff

@@ -12,8 +12,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import Location, Problem, error, warning
+from ..site_layout import content_folders, reserved_ids, reserved_slugs
 
 ID_RE = re.compile(r"[a-z0-9-]+")
+# An id names a page, a folder and a PDF file (notices/<id>.pdf): at most 100 characters, so
+# every path stays far below the file systems' 255-byte limit on a name.
+MAX_ID_LENGTH = 100
+# Git's convention for keeping an empty folder: no content, nothing to warn about.
+QUIET_HIDDEN = frozenset({".gitkeep"})
+
+
+def id_problem(text: str) -> str | None:
+    """Why text is not a valid id, in Chinese, or None."""
+    if not ID_RE.fullmatch(text):
+        return "只能用小写字母、数字和连字符“-”"
+    if len(text) > MAX_ID_LENGTH:
+        return (f"有 {len(text)} 个字符，最多 {MAX_ID_LENGTH} 个（它会成为网页和打印版 PDF 的文件名，"
+                "过长的名字无法保存）")
+    return None
 PERIOD_RE = re.compile(r"\d{4}(?:-(?:H[12]|Q[1-4]))?", re.ASCII)
 YAML_SUFFIXES = (".yml", ".yaml")
 
@@ -56,7 +72,13 @@ def _entries(folder: Path, problems: list[Problem]) -> list[os.DirEntry]:
     kept = []
     for entry in items:
         if entry.name.startswith("."):
-            continue  # .gitkeep and editor files are not data
+            # Never read, never listed in the public manifest.json (build/manifest.py).
+            if entry.name not in QUIET_HIDDEN:
+                problems.append(warning(Location(entry.path), "file.hidden",
+                                        f"隐藏的{'文件夹' if entry.is_dir(follow_symlinks=False) else '文件'}“{entry.name}”"
+                                        "不会被读取，也不会列入公开的 manifest.json。数据目录中只放公示数据："
+                                        "草稿、密钥或编辑器文件请放到数据目录之外，不要提交。"))
+            continue
         if entry.is_symlink():
             problems.append(_symlink(Path(entry.path)))
             continue
@@ -74,11 +96,21 @@ def _check_stem(path: Path, stem: str, kind: str, problems: list[Problem]) -> bo
             problems.append(error(Location(str(path)), "period.invalid",
                                   f"文件名“{stem}”不是有效的期间：应为 2024、2024-H1/2024-H2 或 2024-Q1…2024-Q4。"))
             return False
-    elif not ID_RE.fullmatch(stem):
-        problems.append(error(Location(str(path)), "id.invalid",
-                              f"文件名“{stem}”不是有效的编号：只能用小写字母、数字和连字符“-”。"))
+        return True
+    reason = id_problem(stem)
+    if reason is not None:
+        problems.append(error(Location(str(path)), "id.invalid", f"文件名“{_short(stem)}”不是有效的编号：{reason}。"))
         return False
+    if stem in reserved_ids(kind):
+        # Read all the same: its other problems are worth knowing; the build stops at this error.
+        problems.append(error(Location(str(path)), "id.reserved",
+                              f"编号“{stem}”是网站自己使用的名字（{path.parent.name}/{stem} 是这一栏的列表页），"
+                              "会顶替生成的页面：请给文件换一个名字。"))
     return True
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def discover(data_dir: Path) -> tuple[list[DataFile], list[Problem]]:
@@ -88,30 +120,44 @@ def discover(data_dir: Path) -> tuple[list[DataFile], list[Problem]]:
         return [], [_symlink(data_dir)]
     if not data_dir.is_dir():
         return [], [error(Location(str(data_dir)), "file.missing", "找不到数据目录：请用 --data 指定，或在含有 data/ 的目录中运行。")]
+    site_files: list[Path] = []
     for entry in _entries(data_dir, problems):
         path = Path(entry.path)
         if entry.is_file() and entry.name in ("site.yml", "site.yaml"):
-            files.append(DataFile(path, "site", None, "site"))
+            site_files.append(path)
         elif entry.is_dir() and entry.name == "communities":
-            _discover_communities(path, files, problems)
+            _discover_communities(path, files, problems, reserved_slugs(*content_folders(data_dir)))
         elif entry.is_file() and entry.name.endswith(YAML_SUFFIXES):
             problems.append(_unexpected(path, "数据目录顶层只放 site.yml 和 communities/。"))
+    # site.yml is the documented name: read it, and say that site.yaml beside it is not read.
+    site_files.sort(key=lambda p: p.name != "site.yml")
+    for extra in site_files[1:]:
+        problems.append(error(Location(str(extra)), "site.duplicate_file",
+                              f"{extra.name} 与 {site_files[0].name} 同时存在：门户设置只能写在一个文件里，"
+                              f"只读取 {site_files[0].name}。请把需要的设置合并到 {site_files[0].name}，删除 {extra.name}。"))
+    if site_files:
+        files.append(DataFile(site_files[0], "site", None, "site"))
     if not any(f.kind == "site" for f in files):
         problems.append(error(Location(str(data_dir / "site.yml")), "file.missing", "缺少门户设置文件 site.yml。"))
     return files, problems
 
 
-def _discover_communities(folder: Path, files: list[DataFile], problems: list[Problem]) -> None:
+def _discover_communities(folder: Path, files: list[DataFile], problems: list[Problem], reserved: set[str]) -> None:
     for entry in _entries(folder, problems):
         path = Path(entry.path)
         if not entry.is_dir():
             problems.append(_unexpected(path, "communities/ 下每个小区是一个文件夹。"))
             continue
         slug = entry.name
-        if not ID_RE.fullmatch(slug):
-            problems.append(error(Location(str(path)), "id.invalid",
-                                  f"小区文件夹名“{slug}”只能用小写字母、数字和连字符“-”。"))
+        reason = id_problem(slug)
+        if reason is not None:
+            problems.append(error(Location(str(path)), "id.invalid", f"小区文件夹名“{_short(slug)}”{reason}。"))
             continue
+        if slug in reserved:
+            # Read all the same: its other problems are worth knowing; the build stops at this error.
+            problems.append(error(Location(str(path)), "id.reserved",
+                                  f"小区文件夹名“{slug}”是网站自己使用的名字（有多个小区时，网站根目录下的 {slug}/ "
+                                  f"已有用途，保留的名字有：{'、'.join(sorted(reserved))}）：请给小区文件夹换一个名字。"))
         _discover_community(path, slug, files, problems)
 
 
@@ -156,4 +202,4 @@ def community_folders(data_dir: Path) -> list[Path]:
     if not folder.is_dir() or folder.is_symlink():
         return []
     return sorted(p for p in folder.iterdir()
-                  if p.is_dir() and not p.is_symlink() and ID_RE.fullmatch(p.name))
+                  if p.is_dir() and not p.is_symlink() and id_problem(p.name) is None)

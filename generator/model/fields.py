@@ -16,6 +16,7 @@ from typing import Annotated, Any
 from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..load.discover import MAX_ID_LENGTH, id_problem
 from ..load.scalars import Quoted
 
 # ASCII digits only: Python's \d also takes ４５６ and ٤٥٦, which YAML (and an editor's
@@ -31,7 +32,6 @@ MAX_INTEGER_DIGITS = 15
 EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2199, 12, 31)
 MAX_DAYS = 3660
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-ID_RE = re.compile(r"[a-z0-9-]+")
 
 
 def _fail(message: str, code: str = "schema.type"):
@@ -107,6 +107,10 @@ def number(value: Any) -> Decimal:
     return _decimal(value, "数值")
 
 
+def positive_number(value: Any) -> Decimal:
+    return _decimal(value, "数值", allow_zero=False)
+
+
 def count(value: Any) -> int:
     text = _scalar(value, "整数")
     if isinstance(value, Quoted):
@@ -163,15 +167,55 @@ def a_date(value: Any) -> date:
     return value
 
 
-_WEB_ADDRESS_RE = re.compile(r"https?://[^/\s\"'<>\\`]+(?:/[^\s\"'<>\\`]*)?", re.ASCII | re.IGNORECASE)
+# The portal's address becomes every printed notice's QR code and every page's canonical
+# link: it must lead to one page and only there.
+MAX_WEB_ADDRESS = 200     # characters: the QR code of a longer one no longer fits its box on A4
+_UNSAFE_IN_ADDRESS = re.compile(r"[\s\"'<>\\`]")
+_HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)", re.ASCII)
+_IPV4 = re.compile(r"(?:(?:25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})\.){3}(?:25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})", re.ASCII)
+
+
+def web_address_problem(raw: str) -> str | None:
+    """Why raw is not a usable portal address (Chinese), or None: http(s), a host, an optional
+    port up to 65535 and a path; no user name, query or fragment; at most 200 characters."""
+    example = "例如 https://example.org/hexie/"
+    if len(raw) > MAX_WEB_ADDRESS:
+        return f"有 {len(raw)} 个字符，最多 {MAX_WEB_ADDRESS} 个（地址要印成公示上的二维码）"
+    scheme, sep, rest = raw.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        return f"应以 http:// 或 https:// 开头，{example}"
+    if not raw.isascii():
+        return "含有非 ASCII 字符：中文域名请写成以 xn-- 开头的编码形式，路径中的中文请写成 %XX 形式"
+    if _UNSAFE_IN_ADDRESS.search(raw):
+        return "不能含空格、引号、尖括号、反斜杠或反引号"
+    if "?" in raw or "#" in raw:
+        return "不能带查询参数（?…）或锚点（#…）：二维码和规范链接都要指向门户本身"
+    netloc, _, _ = rest.partition("/")
+    if "@" in netloc:
+        return "不能含用户名或密码（…@）：扫码的人会被带到“@”后面的主机"
+    host, colon, port = netloc.rpartition(":") if not netloc.endswith("]") else (netloc, "", "")
+    if not colon:
+        host, port = netloc, None
+    if port is not None and not (port.isdigit() and 1 <= int(port) <= 65535):
+        return f"端口“{port}”不对：应为 1 至 65535 之间的数字"
+    host = host.lower()
+    if host.startswith("[") and host.endswith("]"):
+        return None if re.fullmatch(r"\[[0-9a-f:.]+\]", host) else f"主机“{host}”不是有效的 IPv6 地址"
+    labels = host.rstrip(".").split(".")
+    if not host or len(host) > 253 or not all(_HOST_LABEL.fullmatch(label) for label in labels):
+        return f"主机名“{host}”不对：只能由字母、数字、连字符和点组成，{example}"
+    if labels[-1].isdigit() and not _IPV4.fullmatch(host):
+        return f"主机“{host}”不是有效的 IP 地址"
+    return None
 
 
 def web_address(value: Any) -> str:
-    """An http(s) address: it becomes a QR code on paper and every page's canonical link,
-    so javascript:, file: or a quote that ends an HTML attribute never get that far."""
+    """The portal's address (site.yml base_url), refused with site.base_url_invalid."""
     raw = text(value).strip()
-    if not _WEB_ADDRESS_RE.fullmatch(raw):
-        raise _fail(f"网站地址应以 http:// 或 https:// 开头，不含空格、引号和尖括号，例如 https://example.org/hexie/，实际是“{raw}”")
+    problem = web_address_problem(raw)
+    if problem is not None:
+        shown = raw if len(raw) <= 80 else raw[:80] + "…"
+        raise _fail(f"网站地址“{shown}”{problem}", "site.base_url_invalid")
     return raw
 
 
@@ -184,8 +228,10 @@ def boolean(value: Any) -> bool:
 
 def record_id(value: Any) -> str:
     raw = text(value)
-    if not ID_RE.fullmatch(raw):
-        raise _fail(f"编号“{raw}”只能由小写字母、数字和连字符“-”组成", "id.invalid")
+    reason = id_problem(raw)
+    if reason is not None:
+        shown = raw if len(raw) <= 40 else raw[:40] + "…"
+        raise _fail(f"编号“{shown}”{reason}", "id.invalid")
     return raw
 
 
@@ -221,6 +267,7 @@ PositiveMoney = Annotated[Decimal, PlainValidator(positive_money), WithJsonSchem
 Area = Annotated[Decimal, PlainValidator(area), WithJsonSchema({**_NUMBER_SCHEMA, "description": "面积（平方米），最多两位小数"})]
 PositiveArea = Annotated[Decimal, PlainValidator(positive_area), WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "description": "面积（平方米），大于 0"})]
 Number = Annotated[Decimal, PlainValidator(number), WithJsonSchema({**_NUMBER_SCHEMA, "description": "数值，最多两位小数"})]
+PositiveNumber = Annotated[Decimal, PlainValidator(positive_number), WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "description": "数值，大于 0，最多两位小数"})]
 Count = Annotated[int, PlainValidator(count), WithJsonSchema({"type": "integer", "minimum": 0})]
 DayCount = Annotated[int, PlainValidator(day_count), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_DAYS})]
 MonthCount = Annotated[int, PlainValidator(month_count), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_MONTHS})]
@@ -228,6 +275,9 @@ PositiveCount = Annotated[int, PlainValidator(positive_count), WithJsonSchema({"
 # Text accepts whatever was typed; editors may type numbers (a voucher 0101) too.
 Text = Annotated[str, PlainValidator(text), WithJsonSchema({"type": ["string", "number", "boolean"]})]
 Date = Annotated[date, PlainValidator(a_date), WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "日期，YYYY-MM-DD"})]
-WebAddress = Annotated[str, PlainValidator(web_address), WithJsonSchema({"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://", "description": "网站地址，http:// 或 https:// 开头"})]
+WebAddress = Annotated[str, PlainValidator(web_address), WithJsonSchema({
+    "type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@]+(/[^?#]*)?$", "maxLength": MAX_WEB_ADDRESS,
+    "description": "网站地址，http:// 或 https:// 开头，不带 ?、# 和用户名，最多 200 个字符"})]
 Bool = Annotated[bool, PlainValidator(boolean), WithJsonSchema({"type": "boolean"})]
-Id = Annotated[str, PlainValidator(record_id), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9-]+$"})]
+Id = Annotated[str, PlainValidator(record_id), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9-]+$",
+                                                                "maxLength": MAX_ID_LENGTH})]

@@ -61,3 +61,6 @@ PERIOD_COUNTING = {
 }
 # Public-revenue income from using common parts for business (民法典第278条第一款第八项).
 COMMERCIAL_SOURCES = ("advertising", "parking", "lease")
+
+# The grade of an evaluation below every floor of site.yml's rules.grades.
+FAILING_GRADE = "不合格"

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from . import labels
 from .fields import (
-    Area, Bool, Count, Date, DayCount, Id, Money, MonthCount, Number, PositiveArea, PositiveCount,
-    PositiveMoney, Text, WebAddress, choice, text,
+    MAX_DAYS, Area, Bool, Count, Date, DayCount, Id, Money, MonthCount, Number, PositiveArea, PositiveCount,
+    PositiveMoney, PositiveNumber, Text, WebAddress, choice, day_count, number, text,
 )
 
 PERIOD_RE = re.compile(r"(\d{4})(?:-(H[12]|Q[1-4]))?")
@@ -39,20 +39,72 @@ class Record(BaseModel):
 
 # ---------------------------------------------------------------- site.yml
 
+def _rules_invalid(message: str) -> PydanticCustomError:
+    return PydanticCustomError("site.rules_invalid", message)
+
+
+def _rule_days(value: Any) -> int:
+    # A rule of 0 days would pass a notice that was never up, or a result never announced.
+    days = day_count(value)
+    if days < 1:
+        raise _rules_invalid("天数至少为 1")
+    return days
+
+
+def _grade_floor(value: Any):
+    floor = number(value)
+    if floor > 100:
+        raise _rules_invalid(f"等级下限是得分率的百分比，应在 0 至 100 之间（现在是 {floor}）")
+    return floor
+
+
+def _committee_size(sizes: list[int]) -> list[int]:
+    # 业主大会和业主委员会指导规则第31条: 5 to 11 members, an odd number.
+    if len(sizes) != 2:
+        raise _rules_invalid(f"应写成 [最少, 最多] 两个数，现在有 {len(sizes)} 个")
+    low, high = sizes
+    if low > high:
+        raise _rules_invalid(f"[最少, 最多] 的顺序不对：{low} 大于 {high}")
+    even = [n for n in sizes if n % 2 == 0]
+    if even:
+        raise _rules_invalid(f"委员人数须为单数，{even[0]} 是双数")
+    return sizes
+
+
+def _grades(floors: dict) -> dict:
+    if not floors:
+        raise _rules_invalid("至少要有一个等级，例如 {优秀: 90, 良好: 80, 合格: 60}")
+    names = list(floors)
+    for name in names:
+        if not str(name).strip() or name == labels.FAILING_GRADE:
+            raise _rules_invalid(f"等级名“{name}”不能用：低于所有下限即为“{labels.FAILING_GRADE}”，不用写出")
+    for higher, lower in zip(names, names[1:]):
+        if floors[higher] <= floors[lower]:
+            raise _rules_invalid(f"等级应按下限从高到低排列：“{higher}”的下限 {floors[higher]} 不高于“{lower}”的 {floors[lower]}")
+    return floors
+
+
+RuleDays = Annotated[int, PlainValidator(_rule_days), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_DAYS})]
+GradeFloor = Annotated[Any, PlainValidator(_grade_floor), WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})]
+
+
 class DisclosureRules(Record):
     """定期收支公示 (docs/localities.md: the national floor, 北京 and 上海)."""
 
     maintenance_fund_months: MonthCount = Field(12, description="专项维修资金账目一期最长的月数：全国每年至少公布一次（12），上海每半年（6）")
     public_revenue_months: MonthCount = Field(12, description="公共收益账目一期最长的月数：全国 12，上海每季度（3）")
-    report_within_days: DayCount = Field(30, description="每期结束后多少天内发布该期的收支公示")
+    report_within_days: RuleDays = Field(30, description="每期结束后多少天内发布该期的收支公示")
 
 
 class Rules(Record):
-    pre_vote_notice_days: DayCount = Field(15, description="表决前公示至少提前的天数")
-    result_notice_within_days: DayCount = Field(3, description="表决结束后几天内公告结果")
-    min_notice_days: DayCount = Field(7, description="任何公示的最短天数（默认首尾两天都算）")
-    committee_size: list[PositiveCount] = Field([5, 11], min_length=2, max_length=2, description="业委会委员人数范围 [最少, 最多]，须为单数")
-    grades: dict[str, Number] = Field({"优秀": 90, "良好": 80, "合格": 60}, description="考评等级的最低得分率（百分比）")
+    pre_vote_notice_days: RuleDays = Field(15, description="表决前公示至少提前的天数")
+    result_notice_within_days: RuleDays = Field(3, description="表决结束后几天内公告结果")
+    min_notice_days: RuleDays = Field(7, description="任何公示的最短天数（默认首尾两天都算）")
+    committee_size: Annotated[list[PositiveCount], AfterValidator(_committee_size)] = Field(
+        [5, 11], description="业委会委员人数范围 [最少, 最多]，须为单数，从小到大",
+        json_schema_extra={"minItems": 2, "maxItems": 2})
+    grades: Annotated[dict[str, GradeFloor], AfterValidator(_grades)] = Field(
+        {"优秀": 90, "良好": 80, "合格": 60}, description="考评等级的最低得分率（百分比，0 至 100），从高到低")
     period_counting: choice(labels.PERIOD_COUNTING) = Field(
         "inclusive", description="“N 天”怎么数：inclusive 公示期首尾两日都算（默认）；civil_code_201 按民法典第二百零一条，开始的当日不计入")
     report_amount_threshold: Optional[Money] = Field(
@@ -324,7 +376,7 @@ class Inspection(Record):
 
 class Category(Record):
     name: Text = Field(description="考评类别")
-    max: Number = Field(description="满分")
+    max: PositiveNumber = Field(description="满分（大于 0）")
     score: Number = Field(description="得分")
 
 
@@ -334,11 +386,19 @@ class Satisfaction(Record):
     method: Optional[Text] = Field(None, description="调查方式")
 
 
+def _at_least_one_category(categories: list) -> list:
+    if not categories:
+        raise PydanticCustomError("schema.type", "至少要有一个分项（name、max、score）")
+    return categories
+
+
 class Evaluation(Record):
     evaluated: Text = Field(description="被考评的物业服务企业")
     evaluators: list[Text] = Field(default_factory=list, description="考评单位")
     date: Date = Field(description="考评日期")
-    categories: list[Category] = Field(description="分项得分")
+    # No categories, or a maximum of 0, would publish "0.00% 不合格" for a score nobody gave.
+    categories: Annotated[list[Category], AfterValidator(_at_least_one_category)] = Field(
+        description="分项得分（至少一项）", json_schema_extra={"minItems": 1})
     satisfaction: Optional[Satisfaction] = Field(None, description="满意度调查")
     declared_grade: Text = Field(description="公布的考评等级")
 

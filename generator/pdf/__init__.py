@@ -2,9 +2,9 @@
 package does not import WeasyPrint, and the renderer (segno, the print templates) loads
 only when a PDF is made."""
 
-from .fonts import MissingFontError
+from .fonts import MissingFontError, UnprintableCharacters
 
-__all__ = ["MissingFontError", "render_notice_pdf"]
+__all__ = ["MissingFontError", "UnprintableCharacters", "render_notice_pdf"]
 
 
 def __getattr__(name: str):

@@ -1,17 +1,26 @@
-"""Check, before WeasyPrint is touched, that an installed font can print the notice.
+"""Check, before WeasyPrint is touched, that the installed fonts can print every character
+of the notice.
 
-WeasyPrint (through Pango) segfaults when fontconfig knows no fonts at all, and prints
-empty boxes when no font has the Chinese characters. Asking fontconfig's own tool in a
-subprocess first turns both into one readable error, and leaves this process's
+WeasyPrint (through Pango) segfaults when fontconfig knows no fonts at all, and prints an
+empty box for every character no font has: Tibetan, Mongolian or Yi without their fonts,
+emoji, private-use characters, the rarest ideographs. Asking fontconfig's own tool in a
+subprocess first turns all of these into readable errors, and leaves this process's
 fontconfig state alone. FONTCONFIG_FILE is honoured because the child inherits our
 environment, exactly as Pango will later read it.
+
+- No font at all, or none with Chinese: MissingFontError (exit 3, the machine lacks it).
+- Some characters in no installed outline font (Pango falls back per character through
+  every font, so the fonts together are what counts): UnprintableCharacters, which names
+  them; the build names the fields that hold them (build/pdfs.py).
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from ..exits import ExitCode, Stop
 
@@ -47,6 +56,57 @@ class MissingFontError(Stop):
         super().__init__(message, ExitCode.ENVIRONMENT)
 
 
+class UnprintableCharacters(Stop):
+    """Characters of the notice that no installed font can draw (exit 1: the data holds them);
+    `characters` lists them, sorted."""
+
+    def __init__(self, characters: list[str]):
+        self.characters = characters
+        shown = "、".join(describe(char) for char in characters[:10])
+        more = f"等 {len(characters)} 个字符" if len(characters) > 10 else ""
+        super().__init__(f"已安装的字体都不能显示{shown}{more}，打印版会印成空框，无法生成公示 PDF。{UNPRINTABLE_HINT}",
+                         ExitCode.DATA)
+
+
+UNPRINTABLE_HINT = ("请删除或换成常用字符（表情符号、私用区字符无法打印；生僻字请核对是否误录）；"
+                    "藏文、蒙古文、彝文等文字请在构建的机器上安装含有它们的字体（Debian：sudo apt-get install "
+                    "fonts-noto-core）后重新构建。")
+
+
+def describe(char: str) -> str:
+    """“😀”（U+1F600）: the character and its code point, so it can be found even if the
+    reader's own screen cannot show it either."""
+    return f"“{char}”（U+{ord(char):04X}）"
+
+
+def _needs_glyph(char: str) -> bool:
+    """Spaces, line breaks, controls, format characters (zero-width spaces, joiners) and
+    variation selectors print as nothing or as space: no font needs to have them."""
+    category = unicodedata.category(char)
+    if category in ("Cc", "Cf", "Zs", "Zl", "Zp"):
+        return False
+    return not (0xFE00 <= ord(char) <= 0xFE0F or 0xE0100 <= ord(char) <= 0xE01EF)
+
+
+def unprintable(text: str) -> list[str]:
+    """Characters of text no installed outline font has, sorted. Private-use characters are
+    always among them: their look depends on whichever font happens to define one."""
+    coverage = _installed_coverage()
+    return sorted(char for char in set(text) if _needs_glyph(char)
+                  and (ord(char) not in coverage or unicodedata.category(char) == "Co"))
+
+
+@lru_cache(maxsize=1)
+def _installed_coverage() -> frozenset[int]:
+    """Every code point some installed outline font has (once per process, ~0.2 s)."""
+    covered: set[int] = set()
+    for line in _fc_list("%{charset}\n", ":outline=true"):
+        for token in line.split():
+            low, _, high = token.partition("-")
+            covered.update(range(int(low, 16), int(high or low, 16) + 1))
+    return frozenset(covered)
+
+
 def cjk_codepoints(text: str) -> list[int]:
     return sorted({
         ord(char) for char in text
@@ -57,32 +117,29 @@ def cjk_codepoints(text: str) -> list[int]:
 def check(text: str) -> str:
     """Return the font family to name in the CSS for printing `text`.
 
-    Raises MissingFontError when fontconfig is absent, knows no fonts, or some CJK
-    character of `text` is in no installed outline font.
+    Raises MissingFontError when fontconfig is absent, knows no fonts, or no installed font
+    has the Chinese characters of `text`; UnprintableCharacters when some other characters
+    (or a few rare Chinese ones) are in no installed outline font.
     """
     codepoints = cjk_codepoints(text)
-    families = _families_covering(codepoints)
-    if families:
-        return _preferred(families)
-    # No single font has everything. Pango falls back per character, so the notice still
-    # prints if the fonts together cover it; only characters no font has are fatal.
-    coverage = _coverage_by_family(codepoints)
-    if not coverage:
+    if not _installed_coverage():
         raise MissingFontError(f"本机没有安装任何字体，无法生成公示 PDF。{INSTALL_HINT}")
-    missing = set(codepoints).difference(*coverage.values())
-    sample = "".join(chr(codepoint) for codepoint in sorted(missing)[:10])
-    if missing == set(codepoints):
+    missing = unprintable(text)
+    missing_cjk = sorted(set(codepoints) & {ord(char) for char in missing})
+    if codepoints and len(missing_cjk) == len(codepoints):
+        sample = "".join(chr(codepoint) for codepoint in missing_cjk[:10])
         raise MissingFontError(
-            f"本机没有能显示中文的字体（缺少“{sample}”等 {len(missing)} 个字符），"
+            f"本机没有能显示中文的字体（缺少“{sample}”等 {len(missing_cjk)} 个字符），"
             f"无法生成公示 PDF。{INSTALL_HINT}"
         )
     if missing:
-        # Chinese fonts are there but lack some rare characters: say which, so the
-        # operator can check the data for a typo or install a font that has them.
-        raise MissingFontError(
-            f"已安装的字体都不含这 {len(missing)} 个字符：{sample}，无法生成公示 PDF。"
-            f"请核对数据中是否有误录的生僻字，或安装包含这些字符的字体。"
-        )
+        raise UnprintableCharacters(missing)
+    families = _families_covering(codepoints)
+    if families:
+        return _preferred(families)
+    # No single font has every Chinese character, but together they do: Pango falls back
+    # per character, so name the family that has the most of them.
+    coverage = _coverage_by_family(codepoints)
     most = max(len(covered) for covered in coverage.values())
     return _preferred(sorted(f for f, covered in coverage.items() if len(covered) == most))
 

@@ -160,6 +160,7 @@ def _table_context(table: PrintTable) -> dict:
     ]
     return {
         "section_class": "record keep-together" if len(table.rows) <= KEEP_TOGETHER_ROWS else "record",
+        "table_class": " ".join(filter(None, ("records", table.fit))),
         "caption": table.caption,
         "note": table.note,
         "columns": [

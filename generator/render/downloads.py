@@ -37,6 +37,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -51,6 +52,7 @@ from ..analysis.votes import compute_outcome, electorate_of
 from ..formatting import percent, percent_beside_grade, percent_beside_threshold
 from ..model.labels import ACCOUNT_TITLE, ACCOUNTS, TALLY
 from ..model.records import Record
+from ..site_layout import DOWNLOADS_FOLDER
 from .workbook import workbook_row
 
 LIST_SEPARATOR = "、"
@@ -101,13 +103,24 @@ class Dataset:
 
 # ---------------------------------------------------------------- encoding
 
-# Spreadsheet programs run a cell that starts with = + - @ as a formula (CSV injection):
-# such text from the data gets a leading ' so it is shown, never evaluated.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheet programs run a cell that starts with = + - @ as a formula (CSV injection),
+# also in their full-width forms (＝＋－＠) and after leading spaces, tabs, zero-width
+# characters or a byte-order mark (OWASP, CSV Injection): such text from the data gets a
+# leading ' so it is shown, never evaluated. A cell starting with a tab or CR is escaped too.
+_FORMULA_CHARS = frozenset("=+-@")
+
+
+def _first_visible(value: str) -> str:
+    for char in value:
+        if not (char.isspace() or unicodedata.category(char) == "Cf"):
+            return unicodedata.normalize("NFKC", char)[:1]
+    return ""
 
 
 def _cell(value):
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+    if isinstance(value, str) and value and (value[0] in "\t\r" or _first_visible(value) in _FORMULA_CHARS):
+        return "'" + value
+    return value
 
 
 def _csv(columns: list[str], rows: list[dict]) -> bytes:
@@ -327,7 +340,7 @@ def datasets(ctx) -> list[Dataset]:
 
 def write_downloads(ctx, docs_dir: Path) -> list[dict]:
     """Write the files into docs_dir/downloads; return the rows of the 数据下载 page."""
-    folder = docs_dir / "downloads"
+    folder = docs_dir / DOWNLOADS_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     sets = datasets(ctx)
     # The same rows as one .xlsx workbook, a sheet per CSV file (workbook.py).
@@ -335,10 +348,10 @@ def write_downloads(ctx, docs_dir: Path) -> list[dict]:
                          ctx.as_of)]
     for d in sets:
         (folder / f"{d.stem}.csv").write_bytes(_csv(d.columns, d.rows))
-        row = {"label": d.label, "csv": f"downloads/{d.stem}.csv", "csv_name": f"{d.stem}.csv",
+        row = {"label": d.label, "csv": f"{DOWNLOADS_FOLDER}/{d.stem}.csv", "csv_name": f"{d.stem}.csv",
                "json": None, "json_name": None}
         if d.record is not None:
             (folder / f"{d.stem}.json").write_bytes(_json(d.record))
-            row.update(json=f"downloads/{d.stem}.json", json_name=f"{d.stem}.json")
+            row.update(json=f"{DOWNLOADS_FOLDER}/{d.stem}.json", json_name=f"{d.stem}.json")
         rows.append(row)
     return rows

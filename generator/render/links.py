@@ -9,34 +9,29 @@ from __future__ import annotations
 import posixpath
 
 from ..model.labels import ACCOUNTS
+# The fixed pages come from the one table the check reserves names from.
+from ..site_layout import (  # noqa: F401 - re-exported: the pages' names for the render stage
+    COMMITTEE, DOWNLOADS, DOWNLOADS_FOLDER, EVALUATIONS, FUND, HOME, INSPECTIONS, NOTICES, PROPERTY,
+    RECORD_FOLDERS, REVENUE, VOTES,
+)
 
-HOME = "index.md"
-NOTICES = "notices/index.md"
-COMMITTEE = "committee.md"
-FUND = "maintenance-fund/index.md"
-REVENUE = "public-revenue/index.md"
-VOTES = "votes/index.md"
-INSPECTIONS = "inspections.md"
-EVALUATIONS = "evaluations.md"
-PROPERTY = "property.md"
-DOWNLOADS = "downloads.md"
 ACCOUNT_INDEX = {"maintenance-fund": FUND, "public-revenue": REVENUE}
 
 
 def notice_page(notice_id: str) -> str:
-    return f"notices/{notice_id}.md"
+    return f"{RECORD_FOLDERS['notice']}/{notice_id}.md"
 
 
 def vote_page(vote_id: str) -> str:
-    return f"votes/{vote_id}.md"
+    return f"{RECORD_FOLDERS['vote']}/{vote_id}.md"
 
 
 def ledger_page(account: str, period: str) -> str:
-    return f"{account}/{period}.md"
+    return f"{RECORD_FOLDERS[account]}/{period}.md"
 
 
 def notice_pdf(notice_id: str) -> str:
-    return f"notices/{notice_id}.pdf"
+    return f"{RECORD_FOLDERS['notice']}/{notice_id}.pdf"
 
 
 def page_url(page: str) -> str:

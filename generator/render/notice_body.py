@@ -15,7 +15,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..analysis.markdown_safety import is_safe_url, url_scheme
+from ..analysis.markdown_safety import is_on_this_site, is_safe_url
 
 
 class _SafeLinks(Treeprocessor):
@@ -26,12 +26,13 @@ class _SafeLinks(Treeprocessor):
                     href = el.get("href", "")
                     if not is_safe_url(href):
                         el.attrib.pop("href", None)
-                    elif url_scheme(href) in ("http", "https"):
+                    elif not is_on_this_site(href):
                         el.set("rel", "noopener noreferrer nofollow")
                 elif el.tag == "img":
                     src = el.get("src", "")
-                    if url_scheme(src) is not None:
-                        # Remote or unsafe image: show a link instead (or nothing if unsafe).
+                    if not is_on_this_site(src):
+                        # Remote (http:, //host, /\host …) or unsafe image: a link instead (or
+                        # nothing if unsafe). Inline and reference-style images alike.
                         link = el.makeelement("a", {"href": src, "rel": "noopener noreferrer nofollow"} if is_safe_url(src) else {})
                         link.text = f"图片：{el.get('alt') or src}"
                         link.tail = el.tail

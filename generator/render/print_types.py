@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from .print_measure import running_title
+
 
 @dataclass(frozen=True)
 class PrintColumn:
@@ -29,6 +31,9 @@ class PrintTable:
     columns: tuple[PrintColumn, ...]
     rows: tuple[tuple[str, ...], ...]
     note: str = ""
+    # The size of type that keeps every column on the page (render/print_measure.table_fit):
+    # "" (body size), "fit-small", "fit-smaller", or "fit-wrap" (smallest, cells wrap anywhere).
+    fit: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,13 @@ class NoticePrintView:
     # The same date in W3C form ("2024-06-01") for the PDF's creation/modification
     # dates. Empty means the PDF carries no dates; either way output is reproducible.
     issued_on_iso: str = ""
+    # The title as the header of pages 2 onwards repeats it (cut when long); left empty, it is
+    # made from the title.
+    running_title: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.running_title:
+            object.__setattr__(self, "running_title", running_title(self.title))
 
     def printed_text(self) -> str:
         """All view text that can reach the page, for the font coverage check."""

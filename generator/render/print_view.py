@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from ..analysis.periods import period_label
@@ -10,6 +11,7 @@ from ..formatting import area, cn_date, money
 from ..model import labels
 from . import links
 from .notice_body import body_html
+from .print_measure import ColumnText, table_fit
 from .print_types import NoticePrintView, PrintColumn, PrintTable
 from .views.context import Context, fingerprint, ref_label
 from .views.disclosed import MATTER, RESULT, STATEMENT, disclosed_blocks
@@ -32,15 +34,33 @@ _PREFORMATTED = re.compile(r"(<pre\b.*?</pre>)", re.S)
 
 def _table(caption: str, columns: list[tuple[str, tuple[bool, bool]]], rows: list[list[str]],
            note: str = "") -> PrintTable:
+    # Numeric and short columns stay on one line (notice.css); the others wrap.
+    texts = [ColumnText((label, *(row[i] for row in rows)), nowrap=any(kind))
+             for i, (label, kind) in enumerate(columns)]
     return PrintTable(caption, tuple(PrintColumn(label, *kind) for label, kind in columns),
-                      tuple(tuple(r) for r in rows), note)
+                      tuple(tuple(r) for r in rows), note, fit=table_fit(texts))
+
+
+_BODY_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _fit_body_table(match: re.Match) -> str:
+    """A Markdown table of the body, with the class of the type size that keeps its columns."""
+    rows = [[html.unescape(_TAG.sub("", cell)) for cell in _CELL.findall(row)] for row in _ROW.findall(match.group(1))]
+    width = max((len(row) for row in rows), default=0)
+    columns = [ColumnText(tuple(row[i] for row in rows if i < len(row))) for i in range(width)]
+    fit = table_fit(columns)
+    return (f'<table class="{fit}">' if fit else "<table>") + match.group(1) + "</table>"
 
 
 def print_body_html(markdown_text: str) -> str:
     """The sanitised body, with line breaks inside Chinese sentences joined (but not in
     preformatted blocks, where the author's line breaks are the content)."""
     parts = _PREFORMATTED.split(body_html(markdown_text))
-    return "".join(part if part.startswith("<pre") else _CJK_LINE_BREAK.sub(r"\1", part)
+    return "".join(part if part.startswith("<pre") else _BODY_TABLE.sub(_fit_body_table, _CJK_LINE_BREAK.sub(r"\1", part))
                    for part in parts)
 
 

@@ -78,6 +78,28 @@ def _pick_community(portal: Portal, data_dir: Path, slug: str | None) -> Communi
     return portal.communities.get(slug) or CommunityData(slug=slug, folder=folder / slug)
 
 
+def _refuse_unsafe_target(path: Path, data_dir: Path) -> None:
+    """`new` writes only inside the data folder and never through a symbolic link: like the
+    loader, it must not reach a file outside data/ (a link in a pull request could point
+    anywhere), nor create one where the data folder has a link."""
+    data = Path(os.path.abspath(data_dir))
+    target = Path(os.path.abspath(path))
+    if data.is_symlink():
+        raise Stop.data(f"数据目录 {display_path(data)} 是符号链接：gongshi new 不通过符号链接写文件。"
+                        "请把数据放在普通目录中（gongshi check 同样拒绝，见 file.symlink）。")
+    try:
+        parts = target.relative_to(data).parts
+    except ValueError:
+        raise Stop.data(f"{display_path(target)} 不在数据目录 {display_path(data)} 之内：gongshi new 只在数据目录中写文件。") from None
+    for depth in range(1, len(parts) + 1):
+        step = data.joinpath(*parts[:depth])
+        if step.is_symlink():
+            raise Stop.data(f"{display_path(step)} 是符号链接：gongshi new 不通过符号链接写文件，"
+                            "数据目录中也不允许符号链接（gongshi check 报 file.symlink）。请换成普通的文件或文件夹后重试。")
+    if not target.resolve().is_relative_to(data.resolve()):
+        raise Stop.data(f"{display_path(target)} 不在数据目录 {display_path(data)} 之内：gongshi new 只在数据目录中写文件。")
+
+
 def _publisher(portal: Portal) -> str:
     return portal.site.model.publisher if portal.site else ""
 
@@ -139,6 +161,7 @@ def _new_file(kind: str, portal: Portal, community: CommunityData, data_dir: Pat
                       grades=" | ".join([*rules.grades, "不合格"]))
     text = render(kind, **values)
     path = folder / f"{ident}.yml"
+    _refuse_unsafe_target(path, data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:   # never overwrite
         handle.write(text)
@@ -234,6 +257,7 @@ def _new_entry(kind: str, portal: Portal, community: CommunityData, data_dir: Pa
                   fund_types=choices(labels.FUND_ENTRY), revenue_types=choices(labels.REVENUE_ENTRY),
                   revenue_sources=choices(labels.REVENUE_SOURCE))
     path = folder / f"{period}.yml"
+    _refuse_unsafe_target(path, data_dir)
     account_label = labels.ACCOUNT_TITLE[account]
     if exists:
         start, added = _append_to_list(path, "entries", item)
@@ -256,8 +280,9 @@ def _new_entry(kind: str, portal: Portal, community: CommunityData, data_dir: Pa
     return Written(path, True, f"{what} {ident}（{account_label}{period_label(period)}，新期间）", 1, text, note)
 
 
-def _new_member(portal: Portal, community: CommunityData, as_of: date) -> Written:
+def _new_member(portal: Portal, community: CommunityData, data_dir: Path, as_of: date) -> Written:
     path = community.folder / "committee.yml"
+    _refuse_unsafe_target(path, data_dir)
     if not path.is_file():
         raise Stop.usage(f"{display_path(path)} 不存在：请先按文档建立业委会名单，再添加委员。")
     item = render("member", as_of=as_of, roles=choices(labels.ROLE))
@@ -275,6 +300,7 @@ def create(kind: str, community_slug: str | None, data_dir: Path, as_of: date, b
     against (default HEAD)."""
     if kind not in ALL_KINDS:
         raise Stop.usage(f"不认识的类型“{kind}”。可用：{KIND_HELP}。")
+    _refuse_unsafe_target(data_dir, data_dir)
     if not data_dir.is_dir():
         raise Stop.usage(f"找不到数据目录 {display_path(data_dir)}：请用 --data 指定，或在含有 data/ 的目录中运行。")
     portal, _ = load_portal(data_dir)
@@ -285,5 +311,5 @@ def create(kind: str, community_slug: str | None, data_dir: Path, as_of: date, b
         return _new_file(kind, portal, community, data_dir, as_of, base)
     if kind in ENTRY_KINDS:
         return _new_entry(kind, portal, community, data_dir, as_of)
-    return _new_member(portal, community, as_of)
+    return _new_member(portal, community, data_dir, as_of)
 

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..exits import ExitCode, Stop
 from ..resources import default_path
 
 # Attributes through which a browser fetches something by itself, per tag.
@@ -38,6 +39,28 @@ _LOADING_ATTRIBUTES = {
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE | re.DOTALL)
 # Browsers ignore ASCII whitespace and control characters inside a URL scheme ("java\tscript:").
 _URL_NOISE = re.compile(r"[\x00-\x20]")
+
+
+class ForeignLoads(Stop):
+    """The built site would load from another host or run a script gongshi does not know
+    (exit 1): it is not published."""
+
+    def __init__(self, offences: list[str]):
+        shown = "\n".join(f"  {offence}" for offence in offences[:MAX_LISTED])
+        more = f"\n  ……共 {len(offences)} 处" if len(offences) > MAX_LISTED else ""
+        super().__init__("网站中有会从其他主机加载内容、或不是 Material 与 gongshi 自带的脚本，未发布（原有网站保持不变）：\n"
+                         f"{shown}{more}\n请删除或改正这些内容（网站只能从本站加载文件，见 docs/decisions.md）。",
+                         ExitCode.DATA)
+
+
+MAX_LISTED = 20
+
+
+def require_no_foreign_loads(site_dir: Path, *, site_url: str | None) -> None:
+    """The gate at the end of every build, before the new site replaces the old one."""
+    offences = scan_site(site_dir, site_url=site_url)
+    if offences:
+        raise ForeignLoads(offences)
 
 
 def scan_site(site_dir: Path, *, site_url: str | None = None, skip: tuple[str, ...] = ()) -> list[str]:
@@ -209,7 +232,10 @@ def _urls(value: str | None, *, srcset: bool) -> list[str]:
 
 def _is_own(url: str, own_hosts: set[str]) -> bool:
     """Relative URLs, data: URIs and URLs on the site's own host load nothing from elsewhere."""
-    parts = urlsplit(_URL_NOISE.sub("", url))
+    cleaned = _URL_NOISE.sub("", url)
+    if not cleaned.lower().startswith("data:"):
+        cleaned = cleaned.replace("\\", "/")   # browsers read /\host as //host in web addresses
+    parts = urlsplit(cleaned)
     if parts.scheme in ("", "data") and not parts.netloc:
         return True
     return parts.scheme in ("http", "https", "") and parts.hostname in own_hosts

@@ -72,12 +72,14 @@ def test_a_page_in_the_forms_place_stops_the_build_and_keeps_the_old_site(tmp_pa
     (root / "content/admin.md").write_text("# 管理\n", encoding="utf-8")
     (root / "site").mkdir()
     (root / "site/old.html").write_text("旧网站", encoding="utf-8")
+    # an earlier gongshi build (only such a folder may be replaced: build/guard.py)
+    (root / "site/manifest.json").write_text('{"generator": "gongshi", "site": {}}', encoding="utf-8")
     code = main(["build", "--data", str(root / "data"), "--out", str(root / "site"), "--admin", "--no-pdf",
                  "--as-of", SAMPLE_AS_OF])
     assert code == 1
     assert capsys.readouterr().err == ("gongshi build：网站中已经有 admin/（来自 content/ 的页面或名为 admin 的小区）："
                                        "它是网页表单的位置，请改名。（原有网站保持不变）\n")
-    assert [p.name for p in (root / "site").iterdir()] == ["old.html"]
+    assert sorted(p.name for p in (root / "site").iterdir()) == ["manifest.json", "old.html"]
 
 
 def test_without_admin_settings_build_admin_says_what_to_add(tmp_path, capsys):

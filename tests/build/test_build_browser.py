@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import expect
@@ -66,6 +67,78 @@ def test_front_page_weighs_at_most_80_kb_gzipped_and_leaves_search_for_later(bro
     files = loaded_files(browser, sample_url)
     assert not [url for url, _, _ in files if "search" in url], files
     assert sum(gzipped for _, _, gzipped in files) <= 80 * 1024, files
+
+
+# ---------------------------------------------------------------- browsers without ResizeObserver
+
+@contextmanager
+def old_browser(browser, viewport, *, polyfill: bool = True):
+    """A browser without ResizeObserver (as Safari before iOS 13.4): deleted before any page
+    script runs. Every request is recorded; none may leave 127.0.0.1, and requests that try
+    are answered with an error, as they would fail offline."""
+    context = browser.new_context(viewport=viewport, device_scale_factor=1)
+    context.add_init_script("delete window.ResizeObserver;")
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    context.route(lambda url: not url.startswith(("http://127.0.0.1", "data:")), lambda route: route.abort())
+    if not polyfill:
+        context.route("**/resize-observer.js", lambda route: route.abort())
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        yield page, requests, errors
+    finally:
+        context.close()
+
+
+WIDE = {"width": 1280, "height": 800}
+SIDEBAR_TOP = "document.querySelector('.md-sidebar--primary').style.top"
+HEADER_HEIGHT = "document.querySelector('.md-header').offsetHeight + 'px'"
+
+
+@pytest.mark.parametrize("path", ["", "votes/2025-elevator/", "maintenance-fund/2026-H1/", "notices/"])
+def test_without_resize_observer_pages_load_only_from_the_site_and_lay_out(browser, sample_url, path):
+    with old_browser(browser, WIDE) as (page, requests, errors):
+        page.goto(sample_url + path, wait_until="networkidle")
+        assert hosts(requests) == {"127.0.0.1"}, requests
+        assert sample_url + "assets/javascripts/resize-observer.js" in requests
+        assert errors == []
+        assert page.evaluate("typeof ResizeObserver") == "function"
+        # Material places the sidebars under the header by observing the header's size.
+        assert page.evaluate(SIDEBAR_TOP) == page.evaluate(HEADER_HEIGHT) == "48px"
+        # ... and follows it when it changes (the polyfill notices the change).
+        page.evaluate("document.querySelector('.md-header').style.paddingBottom = '20px'")
+        expect(page.locator(".md-sidebar--primary")).to_have_attribute("style", re.compile(r"top: 68px"))
+
+
+def test_without_resize_observer_the_drawer_and_search_work_on_a_phone(browser, sample_url):
+    with old_browser(browser, PHONE) as (page, requests, errors):
+        page.goto(sample_url, wait_until="networkidle")
+        page.locator("label.md-header__button[for=__drawer]").click()
+        expect(page.locator("nav.md-nav--primary").first).to_be_visible()
+        page.keyboard.press("Escape")
+        page.goto(sample_url + "votes/", wait_until="networkidle")
+        page.locator("label.md-header__button[for=__search]").click()
+        page.locator(".md-search__input").fill("电梯")
+        page.locator(".md-search__input").press("End")
+        expect(page.locator(".md-search-result__item a[href*='votes/2025-elevator/']").first).to_be_visible()
+        assert hosts(requests) == {"127.0.0.1"}, requests
+        assert errors == []
+
+
+def test_without_the_local_polyfill_material_would_ask_another_host(browser, sample_url):
+    # The control: what the local file prevents. Material's bundle fetches unpkg.com.
+    with old_browser(browser, WIDE, polyfill=False) as (page, requests, _):
+        page.goto(sample_url + "votes/", wait_until="networkidle")
+        assert "unpkg.com" in hosts(requests), requests
+
+
+def test_browsers_with_resize_observer_do_not_load_the_polyfill(phone, sample_url):
+    page, requests, _ = phone
+    page.goto(sample_url, wait_until="networkidle")
+    assert not [url for url in requests if url.endswith("resize-observer.js")]
 
 
 def test_member_named_like_markup_is_shown_as_text_and_runs_nothing(phone, hostile_url):

@@ -17,7 +17,7 @@ import pytest
 from tests.build.helpers import (
     COMMUNITY, INFLOW_TYPES, cn_date, latest_ledger, percent_beside, read_page, read_yaml, recomputed_closing, yuan,
 )
-from tests.conftest import SAMPLE_AS_OF
+from tests.conftest import SAMPLE_AS_OF, SAMPLE_DATA
 
 AS_OF = date.fromisoformat(SAMPLE_AS_OF)
 ACCOUNTS = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}
@@ -380,6 +380,9 @@ def test_committee_page_lists_current_members(built_sample_site):
 
 def test_front_page_loads_only_material_our_stylesheet_and_a_small_icon(built_sample_site):
     html = (built_sample_site / "index.html").read_text(encoding="utf-8")
+    # Inline scripts load nothing here; the one that names resize-observer.js writes it only in
+    # browsers without ResizeObserver (tests/build/test_build_browser.py).
+    html = re.sub(r"<script>.*?</script>", "", html, flags=re.S)
     loaded = re.findall(r'<(?:link rel="(?:stylesheet|icon)" href|script src)="([^"]+)"', html)
     assert [re.sub(r"\.[0-9a-f]{8}\.min\.", ".min.", url) for url in loaded] == [
         "assets/images/favicon.svg",
@@ -399,3 +402,16 @@ def test_search_index_is_utf8_and_leaves_out_the_list_pages(built_sample_site):
     # The home page and the notice, vote and account lists only repeat the record pages.
     assert not pages & {"", "notices/", "votes/", "maintenance-fund/", "public-revenue/"}
     assert {"votes/2025-elevator/", "notices/2026-pr-correction/", "public-revenue/2025-H1/", "committee/"} <= pages
+
+
+def test_every_name_at_a_community_root_is_in_the_page_table(built_sample_site):
+    """What a community's site writes at its root is in site_layout.py's table (the pages and
+    the files MkDocs, Material and gongshi add), so the check can reserve from it."""
+    from generator import site_layout
+
+    known = {site_layout.root_name(page) for page in site_layout.COMMUNITY_PAGES}
+    known |= {site_layout.DOWNLOADS_FOLDER} | {site_layout.root_name(name) for name in site_layout.GENERATED_ROOT}
+    for folder in site_layout.content_folders(SAMPLE_DATA):
+        known |= site_layout.content_names(folder)
+    written = {site_layout.root_name(path.name) for path in built_sample_site.iterdir()}
+    assert written <= known, sorted(written - known)

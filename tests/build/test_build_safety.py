@@ -75,3 +75,39 @@ def test_scan_would_catch_an_injected_handler(hostile_site, tmp_path):
                     encoding="utf-8")
     offences = scan_site(site, site_url=SITE_URL)
     assert len(offences) == 1 and offences[0].startswith("committee/index.html:") and "onerror" in offences[0]
+
+
+# ---------------------------------------------------------------- the gate at the end of every build
+
+FOREIGN_SCRIPT = '{% block scripts %}{{ super() }}<script src="https://evil.example/track.js"></script>{% endblock %}\n'
+
+
+@pytest.mark.parametrize("district", [False, True], ids=["single", "district"])
+def test_a_site_that_would_load_from_elsewhere_is_not_published(tmp_path, district, monkeypatch):
+    """A portal's own overrides/ adding a remote script: the scan at the end of the build
+    refuses the site (exit 1) and the previous one stays."""
+    import shutil
+    from datetime import date
+
+    from generator.build.portal import build_portal
+    from generator.exits import ExitCode, Stop
+    from tests.build.helpers import copy_sample
+    from tests.conftest import ROOT, SAMPLE_AS_OF
+
+    data = copy_sample(tmp_path)
+    if district:
+        shutil.copytree(data / "communities" / "shili-jiayuan", data / "communities" / "second")
+    out = tmp_path / "site"
+    as_of = date.fromisoformat(SAMPLE_AS_OF)
+    build_portal(data, out, as_of, pdf=False)
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    # The portal's own overrides/main.html wins over gongshi's (build/site_files.py).
+    (data.parent / "overrides").mkdir()
+    main = data.parent / "overrides" / "main.html"
+    main.write_text((ROOT / "overrides" / "main.html").read_text(encoding="utf-8") + FOREIGN_SCRIPT, encoding="utf-8")
+    with pytest.raises(Stop) as stop:
+        build_portal(data, out, as_of, pdf=False)
+    assert stop.value.exit_code == ExitCode.DATA
+    assert stop.value.message.startswith("网站中有会从其他主机加载内容、或不是 Material 与 gongshi 自带的脚本，未发布")
+    assert 'index.html:' in stop.value.message and '从外部加载 <script src="https://evil.example/track.js">' in stop.value.message
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before

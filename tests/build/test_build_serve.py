@@ -166,3 +166,57 @@ def test_before_the_first_good_build_the_preview_says_why(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def preview_server(tmp_path):
+    """The preview's handler over a built folder (no build: the Host check comes first)."""
+    import functools
+    from http.server import ThreadingHTTPServer
+
+    from generator.preview import _Handler, _Preview
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<!doctype html><title>未公开的预览</title><body>内部数据</body>", encoding="utf-8")
+    preview = _Preview(tmp_path, site)
+    preview.version = 1
+    handler = type("Handler", (_Handler,), {"preview": preview})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _get(port: int, host: str | None, method: str = "GET") -> tuple[int, str]:
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.putrequest(method, "/", skip_host=True)
+        if host is not None:
+            connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8")
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1.evil.example:{port}",
+                                  "192.168.1.5:{port}", "localhost.evil.example", None])
+def test_the_preview_answers_no_other_host(preview_server, host):
+    # DNS rebinding: a page on evil.example that resolves its name to 127.0.0.1 sends Host: evil.example.
+    status, body = _get(preview_server, host.format(port=preview_server) if host else None)
+    assert status == 403
+    assert "只接受以 localhost、127.0.0.1 或 [::1] 访问的请求" in body and "内部数据" not in body
+    assert _get(preview_server, "evil.example", "HEAD")[0] == 403
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "LOCALHOST", "[::1]:{port}"])
+def test_the_preview_answers_this_machine(preview_server, host):
+    status, body = _get(preview_server, host.format(port=preview_server))
+    assert status == 200 and "内部数据" in body

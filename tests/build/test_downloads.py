@@ -275,6 +275,34 @@ def test_text_starting_like_a_formula_is_quoted_in_csv_but_exact_in_json(formula
     assert by_key(read_csv(site, stem), "id")[FORMULA_ENTRY]["amount"] == "45600.00"
 
 
+@pytest.mark.parametrize("text", [
+    "=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1",
+    "＝HYPERLINK(\"x\")", "＋1", "－1", "＠SUM(A1)", "﹦1",                # full-width and small forms
+    " =1", "  +1", "\u3000=1", "\u00a0=1", "\t =1",                   # spaces and tabs before
+    "\u200b=1", "\u200d@x", "\ufeff=1", "\u2060-1", "\u00ad=1",       # zero-width characters, a BOM
+])
+def test_every_form_of_a_formula_start_is_escaped(text):
+    # OWASP CSV injection: spreadsheet programs skip these before deciding a cell is a formula.
+    import csv
+    import io
+
+    from generator.render.downloads import _csv
+
+    rows = list(csv.reader(io.StringIO(_csv(["summary"], [{"summary": text}]).decode("utf-8-sig"))))
+    assert rows[1] == ["'" + text]
+
+
+@pytest.mark.parametrize("text", ["正常摘要", "3号楼 = 屋面", "A-1", "email@example.org", "", "（＝）", "\u200b正文"])
+def test_text_that_does_not_start_like_a_formula_is_left_alone(text):
+    import csv
+    import io
+
+    from generator.render.downloads import _csv
+
+    rows = list(csv.reader(io.StringIO(_csv(["summary"], [{"summary": text}]).decode("utf-8-sig"))))
+    assert rows[1] == [text]
+
+
 # ------------------------------------------------------------------ votes
 
 # 民法典第278条 and 第1259条: participation ≥ 2/3 by headcount and area; these matters then

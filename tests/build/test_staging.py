@@ -15,9 +15,11 @@ from tests.site.site_fixtures import BASE_CONFIG, build, write_docs
 
 def publish(docs, out, **overrides) -> None:
     """What a one-community build does with its docs: guard --out, build beside it, swap it in."""
-    refuse_out_dir(out, (docs.resolve(), BASE_CONFIG.resolve()))
+    refuse_out_dir(out, ((docs, "网页目录"), (BASE_CONFIG, "网站配置文件")))
     with staging(out) as built:
         build(docs, built, **overrides)
+        # What marks a folder as gongshi's, so the next build may replace it (build/manifest.py).
+        (built / "manifest.json").write_text('{"generator": "gongshi", "site": {}}', encoding="utf-8")
 
 
 def test_rebuild_replaces_previous_site(tmp_path):
@@ -61,7 +63,7 @@ def test_out_dir_containing_the_docs_is_refused(tmp_path):
     docs = write_docs(tmp_path / "docs")
     with pytest.raises(Stop, match="输出目录") as refused:
         publish(docs, tmp_path)
-    assert refused.value.exit_code == ExitCode.DATA
+    assert refused.value.exit_code == ExitCode.USAGE
     assert (docs / "index.md").is_file()
 
 
@@ -70,5 +72,5 @@ def test_out_dir_that_is_a_file_is_refused(tmp_path):
     (tmp_path / "site").write_text("not a folder", encoding="utf-8")
     with pytest.raises(Stop, match="已存在且不是目录") as refused:
         publish(docs, tmp_path / "site")
-    assert refused.value.exit_code == ExitCode.DATA
+    assert refused.value.exit_code == ExitCode.USAGE
     assert (tmp_path / "site").read_text(encoding="utf-8") == "not a folder"

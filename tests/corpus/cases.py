@@ -13,6 +13,10 @@ Two kinds of case, both run by test_corpus.py through `gongshi check` in a subpr
 - a Case below, for what a small file cannot hold: files over the size limit, symbolic
   links, edits of the sample's own files, and legitimate inputs whose literal text must
   reach the built site (`literals`, checked by one shared build).
+- a Case with a `command` (or a `runner`): another gongshi command run on the project (a
+  build into a folder it must not replace, `new` through a link, `verify`, a preview asked
+  with a foreign Host …), with its exit code, a `message` it must print, the paths it must
+  leave as they were (`preserved`) and those it must remove (`gone`).
 
 Every bug found in the generator's handling of hostile input becomes a case here first.
 """
@@ -52,6 +56,11 @@ class Case:
     pdf: bool = False                           # literals also in the notice's printed PDF
     build: bool = False                         # part of the shared corpus build
     absent: tuple[str, ...] = ()                # must not be printed (e.g. an English library message)
+    command: tuple[str, ...] = ()               # gongshi arguments instead of `check` (run in the project)
+    runner: Callable[[Path], object] | None = None   # (project) -> runner.Result, for what a command cannot show
+    message: str = ""                           # printed by the command (stdout or stderr)
+    preserved: tuple[str, ...] = ()             # project-relative paths the command must leave unchanged
+    gone: tuple[str, ...] = ()                  # project-relative paths the command must remove
 
 
 def notice(title: str = "语料测试公示", body: str = "正文。", *, issuer: str = "示例家园小区业主委员会",
@@ -251,7 +260,7 @@ CASES: list[Case] = [
 
     # ---- the portal address becomes a QR code and canonical links
     *[Case(f"base-url-{name}", f"bug: base_url {url!r} passed the check (and broke or poisoned the build)",
-           files=edited("site.yml", "https://example.org/shili/", url), codes=("schema.type@5",), target="site.yml")
+           files=edited("site.yml", "https://example.org/shili/", url), codes=("site.base_url_invalid@5",), target="site.yml")
       for name, url in [("javascript", "javascript:alert(1)//"), ("file", "file:///etc/passwd/"),
                         ("data", "data:text/html,<script>alert(1)</script>"),
                         ("quote", 'https://x.org/"><script>alert(1)</script>/'), ("no-scheme", "example.org/shili/")]],
@@ -320,6 +329,268 @@ CASES: list[Case] = [
 ]
 
 
+# ------------------------------------------------------------------ issue 12: nothing lost, nothing leaked
+
+EVALUATION = f"{COMMUNITY}/evaluations/2025.yml"
+UNPRINTABLE = f"{COMMUNITY}/notices/0-unprintable.yml"   # sorts first: the build stops at its PDF
+RUN = "A1b2C3d4" * 50                                      # 400 characters, no space
+WIDE_TABLE = ("| " + " | ".join(f"列{i}" for i in range(1, 15)) + " |\n|" + "---|" * 14 + "\n"
+              + "| " + " | ".join(f"1,234,567.{i:02d}" for i in range(1, 15)) + " |\n")
+# CSV injection (OWASP): every start a spreadsheet would run, in an inspection's items.
+FORMULA_STARTS = ["＝HYPERLINK(1)", "＋1+1", "－1-1", "＠SUM(1)", " =1+1", "\t=1+1", "\u3000=1+1", "\u200b=1+1",
+                  "\ufeff=1+1", "\u00a0@SUM(1)", "﹦1+1"]
+
+
+def _csv_inspection() -> str:
+    # ASCII-escaped JSON strings (\uXXXX) are YAML double-quoted scalars: invisible characters stay visible here.
+    items = "".join(f"  - check: {json.dumps(text)}\n    result: pass\n" for text in FORMULA_STARTS)
+    return ("date: 2026-11-02\nauthority: 示例街道办事处\nsource: street\nkind: facilities\nitems:\n" + items
+            + "conclusion: 合格\n")
+
+
+def _git_repository(data: Path, outside: Path) -> None:
+    import subprocess
+    subprocess.run(["git", "init", "-q"], cwd=data.parent, check=True)
+
+
+def _folder_with_files(name: str):
+    def setup(data: Path, outside: Path) -> None:
+        folder = data.parent / name
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "page.md").write_text("# 手写的页面\n", encoding="utf-8")
+    return setup
+
+
+def _previous_build(data: Path, outside: Path) -> None:
+    site = data.parent / "site"
+    site.mkdir()
+    (site / "manifest.json").write_text('{"generator": "gongshi", "site": {}}', encoding="utf-8")
+    (site / "stale.html").write_text("<p>上一次构建留下的页面</p>", encoding="utf-8")
+
+
+def _notices_link_outside(data: Path, outside: Path) -> None:
+    import shutil
+    notices = data / COMMUNITY / "notices"
+    shutil.rmtree(notices)
+    notices.symlink_to(outside / "notices", target_is_directory=True)
+
+
+def _undecodable_file_name(data: Path, outside: Path) -> None:
+    folder = os.fsencode(data / COMMUNITY / "notices")
+    with open(folder + b"/\xff-\x1b[2J.yml", "w", encoding="utf-8") as handle:
+        handle.write(notice())
+
+
+def _site_with_a_pipe(data: Path, outside: Path) -> None:
+    site = data.parent / "site"
+    (site / "notices").mkdir(parents=True)
+    (site / "manifest.json").write_text('{"generator": "gongshi", "site": {}}', encoding="utf-8")
+    os.mkfifo(site / "notices" / "pipe.html")
+
+
+def _preview_asked_by(host: str):
+    """Start `gongshi serve`, ask for its front page with this Host header, stop it (Ctrl-C)."""
+    def run(project: Path):
+        import http.client
+        import signal
+        import subprocess
+        import sys
+        import time
+
+        from tests.conftest import ROOT, SAMPLE_AS_OF
+
+        from .runner import Result
+        from generator.builddate import epoch_of
+        from datetime import date
+
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1",
+               "SOURCE_DATE_EPOCH": str(epoch_of(date.fromisoformat(SAMPLE_AS_OF)))}
+        process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--data", "data", "--port", "0"],
+                                   cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            deadline, port = time.monotonic() + 50, None
+            while port is None and time.monotonic() < deadline:
+                line = process.stdout.readline()
+                if "预览地址：" in line:
+                    port = int(line.rsplit(":", 1)[1].strip("/\n"))
+                elif not line and process.poll() is not None:
+                    break
+            answer = ""
+            if port is not None:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                connection.putrequest("GET", "/", skip_host=True)
+                connection.putheader("Host", host.replace("PORT", str(port)))
+                connection.endheaders()
+                response = connection.getresponse()
+                answer = f"HTTP {response.status}：{response.read().decode('utf-8')}"
+                connection.close()
+            process.send_signal(signal.SIGINT)
+            out, err = process.communicate(timeout=20)
+            return Result(process.returncode, out + "\n" + answer, err)
+        finally:
+            if process.poll() is None:
+                process.kill()
+    return run
+
+
+SITE_RULE = {"days": ("min_notice_days: 7", "min_notice_days: 0", 9),
+             "size-even": ("committee_size: [5, 11]", "committee_size: [6, 10]", 10),
+             "size-order": ("committee_size: [5, 11]", "committee_size: [11, 5]", 10),
+             "grade-over-100": ("{优秀: 90, 良好: 80, 合格: 60}", "{优秀: 190, 良好: 80, 合格: 60}", 11),
+             "grades-ascending": ("{优秀: 90, 良好: 80, 合格: 60}", "{合格: 60, 良好: 80, 优秀: 90}", 11)}
+
+ISSUE_12: list[Case] = [
+    # ---- data loss: --out may only name a folder gongshi wrote (build/guard.py), exit 2
+    Case("out-is-the-data-folder", "bug: --out data deleted every YAML file and exited 0",
+         command=("build", "--data", "data", "--out", "data", "--no-pdf"), exit=2,
+         message="输出目录 data 就是数据目录", preserved=("data",)),
+    Case("out-is-a-community-list", "bug: --out data/communities wiped the communities",
+         command=("build", "--data", "data", "--out", "data/communities", "--no-pdf"), exit=2,
+         message="输出目录 data/communities 位于数据目录 data 之内", preserved=("data",)),
+    Case("out-is-the-git-folder", "bug: --out .git destroyed the repository", setup=_git_repository,
+         command=("build", "--data", "data", "--out", ".git", "--no-pdf"), exit=2,
+         message="输出目录 .git 就是仓库的 git 目录", preserved=(".git",)),
+    Case("out-is-content", "bug: --out content wiped the hand-written pages", setup=_folder_with_files("content"),
+         command=("build", "--data", "data", "--out", "content", "--no-pdf"), exit=2,
+         message="输出目录 content 就是手写页面目录", preserved=("content",)),
+    Case("out-is-overrides", "bug: --out overrides wiped the site's templates", setup=_folder_with_files("overrides"),
+         command=("build", "--data", "data", "--out", "overrides", "--no-pdf"), exit=2,
+         message="输出目录 overrides 就是网站模板目录", preserved=("overrides",)),
+    Case("out-is-the-repository-root", "bug: --out . replaced the whole project", setup=_git_repository,
+         command=("build", "--data", "data", "--out", ".", "--no-pdf"), exit=2,
+         message="输出目录（当前目录） 包含数据目录 data", preserved=("data", ".git")),
+    Case("out-is-above-the-current-folder", "--out .. contains the current folder",
+         command=("build", "--data", "data", "--out", "..", "--no-pdf"), exit=2,
+         message="输出目录 .. 包含数据目录 data", preserved=("data", "../outside")),
+    Case("out-is-an-unrelated-folder", "bug: any folder full of files was wiped",
+         command=("build", "--data", "data", "--out", "../outside", "--no-pdf"), exit=2,
+         message="输出目录 ../outside 不是空目录，也不是 gongshi 以前生成的网站", preserved=("../outside",)),
+    Case("out-is-a-previous-build", "a previous gongshi build is replaced, all of it", setup=_previous_build,
+         command=("build", "--data", "data", "--out", "site", "--no-pdf", "--as-of", "2026-11-25"), exit=0,
+         message="网站已生成：site/", gone=("site/stale.html",)),
+    Case("new-through-a-linked-folder", "gongshi new wrote into a folder outside data/ through a link",
+         setup=_notices_link_outside, command=("new", "notice", "--data", "data", "--as-of", "2026-11-25"), exit=1,
+         message="data/communities/shili-jiayuan/notices 是符号链接：gongshi new 不通过符号链接写文件",
+         preserved=("../outside",)),
+
+    # ---- personal data written so that it slipped through (rules/privacy.py normalises first)
+    *[Case(f"mobile-{name}", f"bug: a mobile number written with {name} passed the check",
+           files={NOTICE: notice(body=f"联系人电话 {number}")}, codes=("privacy.mobile@7",))
+      for name, number in [("fullwidth-digits", "１３８１２３４５６７８"), ("zero-width-spaces", "138\u200b1234\u200b5678"),
+                           ("ideographic-spaces", "138\u30001234\u30005678"), ("double-spaces", "138  1234  5678"),
+                           ("non-breaking-hyphens", "138\u20111234\u20115678"), ("dots", "138.1234.5678"),
+                           ("mathematical-digits", "𝟏𝟑𝟖𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖"), ("byte-order-marks", "138\ufeff1234\ufeff5678")]],
+    Case("id-number-fullwidth", "bug: an ID number in full-width digits passed the check",
+         files={NOTICE: notice(body="身份证 １１０１０５１９４９１２３１００２Ｘ")}, codes=("privacy.id_number@7",)),
+    Case("fifteen-digit-amount", "bug: 999999999999999.99 was reported as an ID number", exit=0,
+         files={NOTICE: notice(body="预算上限 999999999999999.99 元，编号 999999999999999。")}),
+
+    # ---- spoofed text: bidi and control characters in any field (rules/text.py)
+    *[Case(f"control-{name}", f"bug: {name} reached the page, the PDF or the terminal",
+           # Written as a YAML escape (\\uXXXX): typed raw, C0/C1 controls are a yaml.syntax error already.
+           files={NOTICE: notice().replace('title: "语料测试公示"', f"title: {json.dumps('编号 ' + char + '0001')}")},
+           codes=("text.control_character@1",), absent=(char,))
+      for name, char in [("right-to-left-override", "\u202e"), ("left-to-right-isolate", "\u2066"),
+                         ("escape", "\x1b"), ("nul", "\x00"), ("c1-csi", "\x9b"), ("right-to-left-mark", "\u200f")]],
+
+    # ---- ids and names that collide (site_layout.py, load/discover.py)
+    Case("notice-named-index", "bug: notices/index.yml replaced the list of notices",
+         files={f"{COMMUNITY}/notices/index.yml": notice()}, codes=("id.reserved@1",),
+         target=f"{COMMUNITY}/notices/index.yml"),
+    Case("vote-named-index", "bug: votes/index.yml replaced the list of votes",
+         files={f"{COMMUNITY}/votes/index.yml": sample(VOTE)}, codes=("id.reserved@1",),
+         target=f"{COMMUNITY}/votes/index.yml"),
+    *[Case(f"community-named-{slug}", f"bug: a community folder named {slug} failed only at build",
+           files={f"communities/{slug}/community.yml": sample(f"{COMMUNITY}/community.yml")},
+           codes=("id.reserved@1",), target=f"communities/{slug}")
+      for slug in ("assets", "search", "guide", "404", "admin")],
+    Case("id-of-101-characters", "ids are at most 100 characters",
+         files={f"{COMMUNITY}/notices/{'n' * 101}.yml": notice()}, codes=("id.invalid@1",),
+         target=f"{COMMUNITY}/notices/{'n' * 101}.yml"),
+    Case("id-of-251-characters", "bug: a 251-character notice id crashed the PDF step with ENAMETOOLONG",
+         files={f"{COMMUNITY}/notices/{'n' * 251}.yml": notice(print_pdf=True)}, codes=("id.invalid@1",),
+         target=f"{COMMUNITY}/notices/{'n' * 251}.yml"),
+    Case("site-yml-and-site-yaml", "bug: site.yaml beside site.yml was silently ignored",
+         files={"site.yaml": sample("site.yml").replace("title: ", "title: 另一个", 1)},
+         codes=("site.duplicate_file@1",), target="site.yaml"),
+    Case("hidden-env-file", "a .env in data/ is neither read nor published", exit=0,
+         files={".env": f"TOKEN={SECRET}\n"}, codes=("file.hidden@1",), target=".env"),
+    Case("hidden-draft-with-personal-data", "a hidden draft is not read (its numbers are not checked either)",
+         exit=0, build=True, files={f"{COMMUNITY}/notices/.draft.yml": notice(title=SECRET, body="电话 13812345678")},
+         codes=("file.hidden@1",), target=f"{COMMUNITY}/notices/.draft.yml", page="index.html"),
+
+    # ---- settings that break the build (model/fields.py, model/records.py)
+    *[Case(f"base-url-{name}", f"bug: base_url {name} crashed the QR step or misdirected every QR code",
+           files=edited("site.yml", "https://example.org/shili/", url), codes=("site.base_url_invalid@5",),
+           target="site.yml")
+      for name, url in [("3000-characters", "https://example.org/" + "x" * 3000 + "/"),
+                        ("query", "https://xiaoqu.test/shili/?from=qr"), ("fragment", "'https://xiaoqu.test/shili/#top'"),
+                        ("userinfo", "https://xiaoqu.test@evil.test/"), ("non-ascii-host", "https://示例家园.cn/"),
+                        ("port-99999", "https://xiaoqu.test:99999/")]],
+    Case("base-url-placeholder", "the sample's example.org address is warned about", exit=0,
+         codes=("site.base_url_example@5",), target="site.yml"),
+    *[Case(f"site-rules-{name}", f"site.yml rules: {name}", files=edited("site.yml", old, new),
+           codes=(f"site.rules_invalid@{line}",), target="site.yml")
+      for name, (old, new, line) in SITE_RULE.items()],
+    Case("evaluation-without-categories", "bug: published as 0.00% 不合格",
+         files={EVALUATION: sample(EVALUATION).split("categories:")[0] + "categories: []\ndeclared_grade: 不合格\n"},
+         codes=("schema.type@7",), target=EVALUATION),
+    Case("evaluation-maximum-of-0", "bug: a maximum of 0 was published as 0.00% 不合格",
+         files=edited(EVALUATION, "{name: 综合管理, max: 20, score: 17}", "{name: 综合管理, max: 0, score: 0}"),
+         codes=("schema.type@8",), target=EVALUATION),
+    Case("evaluation-periods-overlap", "two evaluations of the same half-year",
+         files={f"{COMMUNITY}/evaluations/2025-H2.yml": sample(EVALUATION)}, codes=("period.overlap@4",),
+         target=f"{COMMUNITY}/evaluations/2025-H2.yml"),
+    *[Case(f"as-of-{day}", "bug: --as-of outside 2000-2099 gave a Python format error",
+           command=("check", "--data", "data", "--as-of", day), exit=2,
+           message=f"--as-of 应在 2000-01-01 至 2099-12-31 之间，实际是 {day}")
+      for day in ("1999-12-31", "2100-01-01", "0001-01-01")],
+
+    # ---- loading from elsewhere: images at //host and /\host are links (render/notice_body.py)
+    Case("remote-images-in-body", "bug: //host, /\\host and reference-style images made browsers fetch elsewhere",
+         exit=0, build=True,
+         files={f"{COMMUNITY}/notices/corpus-remote.yml": notice(
+             body="![跨站图片](//evil.example/x.png)\n\n![反斜杠图片](/\\evil.example/y.png)\n\n"
+                  "![引用图片][r]\n\n[r]: //evil.example/z.png\n\n![本站图片](../../assets/images/favicon.svg)")},
+         literals=("图片：跨站图片", "图片：反斜杠图片", "图片：引用图片"), page="notices/corpus-remote/index.html"),
+
+    # ---- printing (render/print_measure.py, pdf/fonts.py, build/pdfs.py)
+    Case("long-run-and-wide-table-print-whole", "bug: a 400-character run was cut after 66, a wide table lost columns",
+         exit=0, build=True,
+         files={f"{COMMUNITY}/notices/corpus-wide.yml": notice(body=f"长串：{RUN}\n\n{WIDE_TABLE}", print_pdf=True)},
+         literals=(RUN, "列1", "列14"), page="notices/corpus-wide/index.html", pdf=True),
+    *[Case(f"unprintable-{name}", f"bug: {name} printed as empty boxes",
+           files={UNPRINTABLE: notice(title=f"公示 {char}", print_pdf=True)},
+           command=("build", "--data", "data", "--out", "site", "--as-of", "2026-11-25"), exit=1,
+           message=f"0-unprintable.yml:1:8: 字段 title 中的“{char}”（U+{ord(char):04X}）没有已安装的字体能打印")
+      for name, char in [("tibetan", "ཀ"), ("mongolian", "ᠮ"), ("yi", "ꆈ"), ("emoji", "📢"), ("private-use", "\ue000")]],
+    Case("printed-table-of-150000-rows", "bug: a 150,000-row printed table exhausted memory after 86 s",
+         files={UNPRINTABLE: notice(body="| 序号 | 内容 |\n|---|---|\n" + "".join(f"| {i} | 第{i}行 |\n" for i in range(150_000)),
+                                    print_pdf=True)},
+         command=("build", "--data", "data", "--out", "site", "--as-of", "2026-11-25"), exit=1,
+         message="的打印版估计至少 3,154 页（表格共 150,001 行），超过公示栏打印版的上限 50 页"),
+
+    # ---- crashes
+    Case("github-format-with-an-undecodable-file-name", "bug: check --format github raised UnicodeEncodeError",
+         setup=_undecodable_file_name, command=("check", "--data", "data", "--as-of", "2026-11-25", "--format", "github"),
+         exit=1, message="文件名“\\xff-<U+001B>[2J”不是有效的编号", absent=("\x1b",)),
+    Case("verify-finds-a-named-pipe", "bug: verify reported only regular files; a FIFO verified clean",
+         setup=_site_with_a_pipe, command=("verify", "site"), exit=1,
+         message="不是普通文件（命名管道、设备或套接字）：notices/pipe.html"),
+
+    # ---- preview: only this machine's names (preview.py)
+    *[Case(f"preview-host-{name}", "bug: serve answered any Host header (DNS rebinding read the preview)",
+           runner=_preview_asked_by(host), exit=0, message="HTTP 403：<!doctype html><meta charset=utf-8><title>gongshi serve</title><p>gongshi serve 只接受以 localhost、127.0.0.1 或 [::1] 访问的请求。")
+      for name, host in [("foreign", "evil.example"), ("foreign-with-port", "evil.example:PORT"),
+                         ("lookalike", "127.0.0.1.evil.example:PORT")]],
+
+    # ---- CSV injection: every form of a formula start (render/downloads.py)
+    Case("formula-starts-in-csv", "bug: ＝＋－＠ and = + - @ after spaces or zero-width characters stayed formulas",
+         exit=0, build=True, files={f"{COMMUNITY}/inspections/corpus-csv.yml": _csv_inspection()},
+         literals=("＝HYPERLINK(1)",), page="inspections/index.html"),
+]
+
+
 # ------------------------------------------------------------------ files/
 
 _HEADER = re.compile(rb"^# corpus: (.*)$", re.MULTILINE)
@@ -339,5 +610,5 @@ def file_case(path: Path) -> Case:
 
 
 FILE_CASES = [file_case(p) for p in sorted(FILES.iterdir()) if p.is_file()]
-ALL_CASES = CASES + FILE_CASES
+ALL_CASES = CASES + ISSUE_12 + FILE_CASES
 LEGITIMATE_BUILD = [c for c in ALL_CASES if c.build]

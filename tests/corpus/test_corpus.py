@@ -22,8 +22,8 @@ from generator.site.safety import scan_site
 
 from .cases import ALL_CASES, FILE_CASES, LEGITIMATE_BUILD, Case
 from .runner import (
-    CJK, SECRET, SITE_URL, TIME_LIMIT_S, Result, build, check, files_containing, logo_titles, make_project, page_text,
-    parse_problems, squeeze, title_text,
+    CJK, SECRET, SITE_URL, TIME_LIMIT_S, Result, build, check, files_containing, gongshi, logo_titles, make_project,
+    page_text, parse_problems, snapshot, squeeze, title_text,
 )
 
 
@@ -49,17 +49,29 @@ class Outcome:
     project: Path
     result: Result
     seconds: float
+    before: dict
 
 
 def _run(case: Case, root: Path) -> Outcome:
     project = make_project(root)
     apply(case, project)
+    before = {rel: snapshot(project / rel) if (project / rel).is_dir() else _state(project / rel)
+              for rel in case.preserved}
     started = time.monotonic()
     try:
-        result = check(project)
+        if case.runner is not None:
+            result = case.runner(project)
+        elif case.command:
+            result = gongshi(list(case.command), project)
+        else:
+            result = check(project)
     except subprocess.TimeoutExpired:  # fails this case only, not the whole corpus
         result = Result(-1, "", f"killed after {TIME_LIMIT_S} s")
-    return Outcome(project, result, time.monotonic() - started)
+    return Outcome(project, result, time.monotonic() - started, before)
+
+
+def _state(path: Path):
+    return path.read_bytes() if path.is_file() else None
 
 
 # The one line `check` writes on stderr here: the project is not a git repository, so
@@ -85,13 +97,16 @@ def test_case(case: Case, outcomes):
     project, result, elapsed = outcome.project, outcome.result, outcome.seconds
 
     assert "Traceback" not in result.output, result.output[-3000:]
-    assert result.stderr in ("", OUTSIDE_GIT), result.stderr[-2000:]
-    assert result.exit == case.exit, result.stdout[:3000]
     assert elapsed < TIME_LIMIT_S
     assert SECRET not in result.output
     assert not list(project.rglob("corpus-pwned")), "a YAML tag ran a command"
     for text in case.absent:
         assert text not in result.output
+    if case.command or case.runner:
+        _command_case(case, outcome)
+        return
+    assert result.stderr in ("", OUTSIDE_GIT), result.stderr[-2000:]
+    assert result.exit == case.exit, result.stdout[:3000]
 
     problems = parse_problems(result.stdout)
     errors = [p for p in problems if p.severity == "错误"]
@@ -113,6 +128,22 @@ def test_case(case: Case, outcomes):
         assert at_target, f"{code} not reported at {target}: {[p for p in problems if p.code == code][:3]}"
         if line:
             assert int(line) in {p.line for p in at_target}, f"{code} not at line {line}: {at_target[:3]}"
+
+
+def _command_case(case: Case, outcome: Outcome) -> None:
+    """Another command than `check`: its exit code and Chinese message; what it must keep
+    and what it must remove."""
+    project, result = outcome.project, outcome.result
+    assert result.exit == case.exit, result.output[-3000:]
+    assert case.message and case.message in result.output, result.output[-3000:]
+    assert CJK.search(case.message)
+    for rel, state in outcome.before.items():
+        path = project / rel
+        now = snapshot(path) if path.is_dir() else _state(path)
+        assert now == state, f"{rel} changed"
+        assert state not in (None, {}), f"{rel}: nothing to preserve (the case is wrong)"
+    for rel in case.gone:
+        assert not (project / rel).exists(), f"{rel} is still there"
 
 
 # ------------------------------------------------------------------ the shared build
@@ -176,3 +207,35 @@ def test_formula_in_csv_download_is_text(corpus_site):
     csv = (corpus_site / "downloads" / "maintenance-fund-2025-H1.csv").read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK(" in csv
     assert ",=HYPERLINK(" not in csv and '"=HYPERLINK(' not in csv
+
+
+def test_every_formula_start_in_csv_download_is_text(corpus_site):
+    """OWASP CSV injection: full-width forms and starts after spaces, zero-width characters or
+    a byte-order mark are escaped like = + - @ (the corpus case formula-starts-in-csv)."""
+    import csv
+
+    from .cases import FORMULA_STARTS
+
+    with (corpus_site / "downloads" / "inspections.csv").open(encoding="utf-8-sig", newline="") as handle:
+        checks = [row["check"] for row in csv.DictReader(handle) if row["inspection"] == "corpus-csv"]
+    assert checks == ["'" + text for text in FORMULA_STARTS]
+
+
+def test_hidden_files_stay_out_of_the_manifest(corpus_site):
+    """A hidden draft in data/ (the case hidden-draft-with-personal-data) is neither read nor listed."""
+    import json
+
+    manifest = json.loads((corpus_site / "manifest.json").read_text(encoding="utf-8"))
+    assert [path for path in manifest["data"] if any(part.startswith(".") for part in path.split("/"))] == []
+    assert ".draft" not in json.dumps(manifest, ensure_ascii=False)
+
+
+def test_corpus_site_serves_its_own_resize_observer(corpus_site):
+    """Browsers without ResizeObserver load gongshi's own file, never unpkg.com (the browser
+    test in tests/build/test_build_browser.py runs it)."""
+    assert (corpus_site / "assets" / "javascripts" / "resize-observer.js").is_file()
+    for page in ("index.html", "notices/corpus-remote/index.html", "404.html"):
+        html = (corpus_site / page).read_text(encoding="utf-8")
+        assert 'if (!("ResizeObserver" in window)) document.write(' in html
+        assert "unpkg" not in html
+

@@ -172,9 +172,10 @@ def test_unknown_community_is_a_usage_error(district, tmp_path, capsys):
     assert not (tmp_path / "x").exists()
 
 
-def test_a_community_folder_may_not_take_a_name_the_site_root_uses(tmp_path):
+def test_a_community_folder_may_not_take_a_name_the_site_root_uses(tmp_path, capsys):
+    # Refused by the check (id.reserved, site_layout.py), before anything is built.
     data = write_district(tmp_path, [Tiny("search", "甲苑"), Tiny("b", "乙苑")])
-    with pytest.raises(Stop, match="search") as failed:
+    with pytest.raises(Stop, match="数据有错误") as failed:
         run_build(data, tmp_path / "site")
     assert failed.value.exit_code == 1
     assert not (tmp_path / "site").exists()
@@ -182,7 +183,17 @@ def test_a_community_folder_may_not_take_a_name_the_site_root_uses(tmp_path):
 
 def test_out_dir_may_not_contain_the_data(tmp_path):
     data = write_district(tmp_path / "repo", [Tiny("a", "甲苑"), Tiny("b", "乙苑")])
-    with pytest.raises(Stop, match="包含") as failed:
+    with pytest.raises(Stop, match="包含数据目录") as failed:
         run_build(data, tmp_path / "repo")
-    assert failed.value.exit_code == 1
+    assert failed.value.exit_code == 2
     assert (data / "site.yml").is_file()
+
+
+def test_every_name_at_the_district_root_is_reserved(district):
+    """The registry the check reserves community names from (site_layout.py) holds every name
+    the build actually writes at the district's root: a name added there is reserved with it."""
+    from generator import site_layout
+
+    reserved = site_layout.reserved_slugs(*site_layout.content_folders(district["data"]))
+    written = {site_layout.root_name(path.name) for path in district["out"].iterdir()}
+    assert written - {"a", "b", "c"} <= reserved, sorted(written - {"a", "b", "c"} - reserved)

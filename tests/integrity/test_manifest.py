@@ -101,6 +101,21 @@ def test_symlinks_in_data_are_not_listed(tmp_path):
     assert SECRET not in json.dumps(manifest, ensure_ascii=False)
 
 
+def test_hidden_files_in_data_are_not_listed(tmp_path):
+    # A .env or a draft is never read (file.hidden) and its name never published.
+    project = make_project(tmp_path)
+    data = project / "data"
+    (data / ".env").write_text(f"TOKEN={SECRET}\n", encoding="utf-8")
+    (data / COMMUNITY / ".drafts").mkdir()
+    (data / COMMUNITY / ".drafts" / "next.yml").write_text("title: 草稿\n", encoding="utf-8")
+    (data / COMMUNITY / "notices" / ".secret-draft.yml").write_text("title: 草稿\n", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    manifest = build_manifest(data, tmp_path / "site", date(2026, 11, 25))
+    listed = json.dumps(manifest, ensure_ascii=False)
+    assert ".env" not in listed and ".drafts" not in listed and ".secret-draft" not in listed
+    assert f"data/{COMMUNITY}/community.yml" in manifest["data"]
+
+
 # ------------------------------------------------------------------ fingerprints: paper matches web
 
 FINGERPRINT = re.compile(r"数据指纹\s*([0-9a-f]{8})\b")

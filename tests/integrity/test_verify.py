@@ -77,6 +77,25 @@ def test_an_added_symlink_is_named(site, tmp_path):
     assert "清单外的文件：passwd.html" in result.stdout
 
 
+def test_a_named_pipe_is_named_and_never_opened(site):
+    """bug: verify listed regular files only, so a FIFO planted in the site verified clean."""
+    import os
+    os.mkfifo(site / "notices" / "pipe.html")
+    result = verify(site)   # a reader opening the pipe would wait forever (the runner kills it at 60 s)
+    assert result.exit == 1, result.output
+    assert "不是普通文件（命名管道、设备或套接字）：notices/pipe.html" in result.stdout
+    assert result.stdout.rstrip().endswith("0 个不在清单中，1 个不是普通文件。")
+
+
+def test_a_pipe_in_place_of_a_listed_page_is_named(site):
+    import os
+    (site / "index.html").unlink()
+    os.mkfifo(site / "index.html")
+    result = verify(site)
+    assert result.exit == 1
+    assert "不是普通文件（命名管道、设备或套接字）：index.html" in result.stdout and "缺失：index.html" not in result.stdout
+
+
 @pytest.mark.parametrize("manifest", ["", "{", "[]", '{"site": []}', '{"data": {}}'])
 def test_an_unreadable_manifest_is_exit_2(site, manifest):
     (site / "manifest.json").write_text(manifest, encoding="utf-8")

@@ -110,6 +110,10 @@ def test_a_committee_starts_checks_builds_and_publishes_with_the_wheel(user):
 
     init = sh("gongshi", "init", "portal", cwd=home)
     assert init.returncode == 0, init.stderr
+    # The README's first step: the site's real address instead of the placeholder.
+    site_yml = portal / "data/site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("https://example.org/", "https://xiaoqu.gongshi.test/"),
+                        encoding="utf-8")
     for step in (["git", "init", "-q", "-b", "main"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "gongshi init"]):
         assert sh(*step).returncode == 0
     check = sh("gongshi", "check")

@@ -128,12 +128,34 @@ def test_missing_fontconfig_gives_the_same_error(monkeypatch, tmp_path):
 
 def test_a_character_no_installed_font_has_is_named():
     # U+2EBF0, CJK Extension I (Unicode 15.1): in no font Debian ships today.
-    with pytest.raises(MissingFontError) as raised:
+    with pytest.raises(fonts.UnprintableCharacters) as raised:
         fonts.check("业主\U0002EBF0某")
+    assert raised.value.exit_code == 1
+    assert raised.value.characters == ["\U0002EBF0"]
     assert str(raised.value) == (
-        "已安装的字体都不含这 1 个字符：\U0002EBF0，无法生成公示 PDF。"
-        "请核对数据中是否有误录的生僻字，或安装包含这些字符的字体。"
-    )
+        "已安装的字体都不能显示“\U0002EBF0”（U+2EBF0），打印版会印成空框，无法生成公示 PDF。" + fonts.UNPRINTABLE_HINT)
+
+
+@pytest.mark.parametrize("char, script", [
+    ("\u0f40", "Tibetan"), ("\u182e", "Mongolian"), ("\ua188", "Yi"), ("\U0001f9e7", "emoji"),
+    ("\U0001f4e2", "emoji"), ("\ue000", "private use"), ("\U000f0001", "supplementary private use"),
+    ("\U0002ebf0", "CJK Extension I"), ("\u0378", "unassigned"),
+])
+def test_every_script_without_a_font_is_unprintable(char, script):
+    # The machine's fonts (scripts/setup.sh): Noto CJK and DejaVu; none of these is in them.
+    assert fonts.unprintable(f"公示 {char} abc") == [char], script
+    with pytest.raises(fonts.UnprintableCharacters):
+        fonts.check(f"公示{char}")
+
+
+def test_private_use_is_unprintable_even_where_a_font_defines_it(monkeypatch):
+    # A private-use character looks like whatever one font happens to put there.
+    monkeypatch.setattr(fonts, "_installed_coverage", lambda: frozenset(range(0x10FFFF)))
+    assert fonts.unprintable("\ue000\uf8ff公") == ["\ue000", "\uf8ff"]
+
+
+def test_spaces_joiners_and_selectors_need_no_glyph():
+    assert fonts.unprintable("甲\u3000乙\u200b丙\u200d丁\ufe0f戊\t己\n庚\u00ad辛\u2002") == []
 
 
 def test_characters_spread_over_fonts_still_print(monkeypatch):

@@ -326,6 +326,7 @@ def test_without_a_chinese_font_build_exits_3_in_chinese_and_keeps_the_old_site(
     out = tmp_path / "site"
     (out / "notices").mkdir(parents=True)
     (out / "index.html").write_text("<p>上一次构建的网站</p>", encoding="utf-8")
+    (out / "manifest.json").write_text('{"generator": "gongshi", "site": {}}', encoding="utf-8")   # gongshi's
     (out / "notices" / f"{PRINTED[0]}.pdf").write_bytes(b"%PDF-1.7 previous")
     before = snapshot(out)
 

@@ -40,7 +40,7 @@ EVALUATION_PATH = f"{C}/evaluations/2024.yml"
 SITE = t("""
     title: 测试家园小区信息公开
     publisher: 测试家园小区业主委员会
-    base_url: https://example.org/t/
+    base_url: https://xiaoqu.test/t/   # not example.org: that would be site.base_url_example
 """)
 
 COMMUNITY = t("""

@@ -97,13 +97,15 @@ def test_build_date_from_source_date_epoch(tmp_path):
     assert "inspection.overdue" in result.stdout and "逾期 1 天" in result.stdout
 
 
-def test_sample_portal_has_exactly_one_warning():
+def test_sample_portal_has_exactly_two_warnings():
     result = check_cli(ROOT, "--as-of", SAMPLE_AS_OF)
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert len(lines) == 2 and lines[-1] == "共 0 个错误，1 个警告。"
+    assert len(lines) == 3 and lines[-1] == "共 0 个错误，2 个警告。"
     assert lines[0].startswith("data/communities/shili-jiayuan/inspections/2026-street-facilities.yml:12:17: "
                                "警告[inspection.overdue]: ")
+    # The sample's address is the placeholder example.org: a portal copied from it is told.
+    assert lines[1].startswith("data/site.yml:5:11: 警告[site.base_url_example]: ")
 
 
 # ---------------------------------------------------------------- json and github

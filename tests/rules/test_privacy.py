@@ -80,8 +80,37 @@ def test_personal_data_in_a_field(tmp_path, value, code):
     assert digits[-11:] not in p.message          # the message does not repeat the number
 
 
+@pytest.mark.parametrize("value, code", [
+    ("电话１３８１２３４５６７８", "privacy.mobile"),                       # full-width digits
+    ("电话 138\u200b1234\u200b5678", "privacy.mobile"),                 # zero-width spaces
+    ("电话 138\u20601234\u20605678", "privacy.mobile"),                 # word joiners
+    ("电话 138\ufeff12345678", "privacy.mobile"),                       # a byte-order mark
+    ("电话 138\u30001234\u30005678", "privacy.mobile"),                 # ideographic spaces
+    ("电话 138  1234  5678", "privacy.mobile"),                           # double spaces
+    ("电话 138\u00a01234\u00a05678", "privacy.mobile"),                 # non-breaking spaces
+    ("电话 138\u20111234\u20115678", "privacy.mobile"),                 # non-breaking hyphens
+    ("电话 138\u22121234\u22125678", "privacy.mobile"),                 # minus signs
+    ("电话 138.1234.5678", "privacy.mobile"),                             # dots between groups
+    ("电话 138·1234·5678", "privacy.mobile"),                             # middle dots
+    ("电话 𝟏𝟑𝟖𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖", "privacy.mobile"),                     # mathematical digits
+    ("电话 ＋８６ １３８ １２３４ ５６７８", "privacy.mobile"),
+    ("身份证１１０１０５１９４９１２３１００２Ｘ", "privacy.id_number"),
+    ("身份证 110105\u200b19491231\u200b002X", "privacy.id_number"),
+    (f"卡号 {CARD_16[:4]}\u3000{CARD_16[4:8]}\u3000{CARD_16[8:12]}\u3000{CARD_16[12:]}", "privacy.bank_card"),
+])
+def test_personal_data_hidden_by_how_it_is_written(tmp_path, value, code):
+    # Normalised before matching (NFKC, format characters dropped, any separators between
+    # groups): pdftotext reads the zero-width form back as 13800138000, and so does a reader.
+    text, data, problems = check_finding(tmp_path, value)
+    only(problems, data, code, INSPECTION_PATH, line_of(text, "finding"), col_of(text, value))
+
+
 @pytest.mark.parametrize("value", [
     "住户电话138****1234",
+    "维修资金总额 999999999999999.99 元",                     # a 15-digit amount is not an ID number
+    "编号 999999999999999",                                   # nor a 15-digit figure no ID can be
+    "金额 13812345678.00 元",                                 # an amount with decimals is money
+    "１３８＊＊＊＊１２３４",                                     # masked, in full-width forms
     "物业电话0571-86005678",
     "业委会办公室 010-87654321",
     f"编号{WRONG_ID}",

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from generator.pipeline import check, load_portal
+from tests.conftest import SAMPLE_DATA
 from tests.rules.helpers import (
     AS_OF, C, COMMITTEE, COMMITTEE_PATH, COMMUNITY, COMMUNITY_PATH, FUND, FUND_PATH, PRE_NOTICE,
     PRE_NOTICE_PATH, REVENUE, REVENUE_PATH, SITE, SITE_PATH, VOTE, VOTE_PATH, brief, codes, col_of, edit,
@@ -257,6 +258,83 @@ def test_entry_id_that_is_not_an_id(tmp_path):
     text = edit(FUND, "id: mf-001", "id: MF_001")
     data, problems = run(tmp_path, {FUND_PATH: text})
     only(problems, data, "id.invalid", FUND_PATH, line_of(text, "MF_001"), col_of(text, "MF_001"))
+
+
+@pytest.mark.parametrize("length, ok", [(100, True), (101, False), (251, False)])
+def test_ids_are_at_most_100_characters(tmp_path, length, ok):
+    # A 251-character notice id made the PDF step crash with ENAMETOOLONG.
+    stem = "n" * length
+    path = f"{C}/notices/{stem}.yml"
+    data, problems = run(tmp_path, {path: edit(PRE_NOTICE, "related: [vote/fund-vote]", "related: []")})
+    if ok:
+        assert brief(problems, data) == []
+    else:
+        p = only(problems, data, "id.invalid", path, 1, 1)
+        assert f"有 {length} 个字符，最多 100 个" in p.message and "n" * 41 not in p.message
+
+
+def test_a_long_entry_id_and_a_long_slug_are_refused(tmp_path):
+    long_id = "mf-" + "0" * 98
+    text = edit(FUND, "id: mf-001", f"id: {long_id}")
+    slug = "s" * 101
+    data, problems = run(tmp_path, {FUND_PATH: text, f"communities/{slug}/community.yml": COMMUNITY})
+    assert sorted(brief(problems, data)) == [
+        (f"communities/{slug}", 1, 1, "error", "id.invalid"),
+        (FUND_PATH, line_of(text, long_id), col_of(text, long_id), "error", "id.invalid"),
+    ]
+
+
+@pytest.mark.parametrize("folder, text", [("notices", PRE_NOTICE), ("votes", VOTE)])
+def test_a_record_may_not_take_the_name_of_its_list_page(tmp_path, folder, text):
+    # notices/index.yml would be published as notices/index.md: the list of notices.
+    path = f"{C}/{folder}/index.yml"
+    data, problems = run(tmp_path, {path: text})
+    problems = [p for p in problems if p.code == "id.reserved"]
+    p = only(problems, data, "id.reserved", path, 1, 1)
+    assert f"编号“index”是网站自己使用的名字（{folder}/index 是这一栏的列表页）" in p.message
+
+
+@pytest.mark.parametrize("slug", ["assets", "search", "404", "sitemap", "manifest", "admin", "communities", "streets",
+                                  "index", "guide", "about"])
+def test_a_community_may_not_take_a_name_the_site_writes(tmp_path, slug):
+    data, problems = run(tmp_path, {f"communities/{slug}/community.yml": COMMUNITY})
+    p = only([p for p in problems if p.code == "id.reserved"], data, "id.reserved", f"communities/{slug}", 1, 1)
+    assert p.message.startswith(f"小区文件夹名“{slug}”是网站自己使用的名字")
+
+
+def test_reserved_names_follow_the_page_table(tmp_path):
+    """One registry: a page the generator writes is reserved by being in it, and what the
+    generator writes is in it (the built sample's root, the district's root)."""
+    from generator import site_layout
+
+    assert site_layout.reserved_ids("notice") == site_layout.reserved_ids("vote") == {"index"}
+    assert site_layout.reserved_ids("inspection") == set()
+    names = site_layout.reserved_slugs(*site_layout.content_folders(SAMPLE_DATA))
+    assert names == {"index", "communities", "streets", "assets", "search", "404", "sitemap", "manifest", "admin",
+                     "about", "guide"}
+
+
+def test_site_yml_and_site_yaml_both_present(tmp_path):
+    data, problems = run(tmp_path, {"site.yaml": edit(SITE, "title: 测试家园小区信息公开", "title: 另一个标题")})
+    p = only(problems, data, "site.duplicate_file", "site.yaml", 1, 1)
+    assert "只读取 site.yml" in p.message
+
+
+@pytest.mark.parametrize("name", [".env", ".draft-notice.yml", ".obsidian"])
+def test_hidden_files_are_not_read_and_warned_about(tmp_path, name):
+    from generator.problems import Severity
+
+    data = write_data(tmp_path)
+    target = data / C / "notices" / name
+    if name.startswith(".obsidian"):
+        target.mkdir()
+        (target / "workspace.json").write_text("{}", encoding="utf-8")
+    else:
+        target.write_text("title: 草稿 13812345678\n", encoding="utf-8")
+    (data / C / "notices" / ".gitkeep").write_text("", encoding="utf-8")   # git's convention: quiet
+    _, problems = check(data, AS_OF)
+    p = only(problems, data, "file.hidden", f"{C}/notices/{name}", 1, 1, severity=Severity.WARNING)
+    assert p.message.startswith(f"隐藏的{'文件夹' if name == '.obsidian' else '文件'}“{name}”不会被读取")
 
 
 def test_duplicate_entry_id_across_ledgers(tmp_path):

@@ -94,3 +94,14 @@ def test_canonical_links_need_the_site_url_to_count_as_own(built_site):
     offences = scan_site(built_site)
     assert offences and all("从外部加载 <link href=\"https://xingfuli.example.cn/" in o for o in offences)
     assert scan_site(built_site, site_url=SITE_URL) == []
+
+
+def test_a_backslash_after_the_slash_is_another_host(tmp_path):
+    # Browsers read /\host and \\host as //host in web addresses.
+    (tmp_path / "index.html").write_text(
+        '<img src="/\\evil.example/x.png">\n<img src="\\\\evil.example/y.png">\n<img src="/assets/ok.png">\n'
+        '<img src="\\ok.png">\n', encoding="utf-8")
+    assert scan_site(tmp_path) == [
+        'index.html:1: 从外部加载 <img src="/\\evil.example/x.png">',
+        'index.html:2: 从外部加载 <img src="\\\\evil.example/y.png">',
+    ]

@@ -52,6 +52,9 @@ def repo(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     root.mkdir()
     shutil.copytree(SAMPLE_DATA, root / "data")
+    # A committee's own address: the sample's placeholder (example.org) is warned about
+    # (site.base_url_example), which the guide's story is not about.
+    replace_once(root / "data" / "site.yml", "https://example.org/shili/", "https://shili.xiaoqu.test/")
     shutil.copytree(ROOT / "schemas", root / "schemas")
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "user.name", "测试编辑")

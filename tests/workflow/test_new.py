@@ -183,3 +183,36 @@ def test_skeleton_dates_follow_the_sites_day_counting(repo, gongshi):
     gongshi("new", "vote", "--as-of", AS_OF)
     # 15 days before voting, neither the notice's first day (11-25) nor voting day counted: 11-26 … 12-10.
     assert "  start: 2026-12-11 " in (repo / f"{C}/votes/2026-11-vote.yml").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- never through a link, never outside data/
+
+@pytest.mark.parametrize("kind, link, message", [
+    ("notice", f"{C}/notices", f"{C}/notices 是符号链接：gongshi new 不通过符号链接写文件"),
+    ("vote", f"{C}", f"{C} 是符号链接：gongshi new 不通过符号链接写文件"),
+    ("member", f"{C}/committee.yml", f"{C}/committee.yml 是符号链接：gongshi new 不通过符号链接写文件"),
+    ("expense", f"{C}/maintenance-fund", f"{C}/maintenance-fund 是符号链接"),
+    ("notice", "data", "数据目录 data 是符号链接：gongshi new 不通过符号链接写文件"),
+])
+def test_new_refuses_to_write_through_a_symbolic_link(repo, gongshi, tmp_path, kind, link, message):
+    import shutil
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    target = repo / link
+    moved = outside / target.name
+    shutil.move(target, moved)
+    target.symlink_to(moved, target_is_directory=moved.is_dir())
+    before = sorted((p.relative_to(outside).as_posix(), p.stat().st_mtime_ns) for p in outside.rglob("*"))
+    result = gongshi("new", kind, "--as-of", AS_OF)
+    assert result.code == 1, result.out
+    assert result.err.startswith(f"gongshi new：{message}"), result.err
+    assert result.out == ""
+    assert sorted((p.relative_to(outside).as_posix(), p.stat().st_mtime_ns) for p in outside.rglob("*")) == before
+
+
+def test_new_never_writes_into_a_dangling_link_where_the_file_would_go(repo, gongshi, tmp_path):
+    (repo / f"{C}/notices/2026-11-notice.yml").symlink_to(tmp_path / "planted.yml")
+    result = gongshi("new", "notice", "--as-of", AS_OF)
+    assert result.code == 0
+    assert f"已新建 {C}/notices/2026-11-notice-2.yml" in result.out   # the name is taken: the next one
+    assert not (tmp_path / "planted.yml").exists()
