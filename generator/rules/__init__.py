@@ -26,9 +26,13 @@ class RuleContext:
 
 
 def all_rules():
-    from . import committee, evaluation, ids, inspection, ledger, markdown, notice, privacy, refs, vote
+    from . import (
+        committee, document, evaluation, firm, ids, inspection, ledger, markdown, meeting, notice, party, privacy,
+        refs, vote,
+    )
     return (refs.check, ids.check, ledger.check, vote.check, notice.check, markdown.check,
-            committee.check, evaluation.check, inspection.check, privacy.check)
+            committee.check, party.check, document.check, meeting.check, firm.check,
+            evaluation.check, inspection.check, privacy.check)
 
 
 def run_rules(portal: Portal, as_of: date) -> list[Problem]:

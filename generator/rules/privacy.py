@@ -1,7 +1,8 @@
 """Personal data: no unmasked ID, mobile or bank card number in any field.
 
 个人信息保护法第25条: personal information is not made public without separate
-consent. A number counts as a run of digits not inside a longer one; `+86` and
+consent. A firm's valid 统一社会信用代码 (all digits, it can pass the bank-card checksum) is
+not personal data and is left alone. A number counts as a run of digits not inside a longer one; `+86` and
 spaces between groups do not hide it. Masked forms (138****1234) are fine.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..analysis.credit_code import credit_code_fault
 from ..problems import Problem, error
 
 # Digits, optionally in groups separated by a single space or hyphen (138-1234-5678),
@@ -104,6 +106,8 @@ def check(ctx) -> list[Problem]:
         for path, text in _walk(doc.data):
             if not _LONG_RUN.search(text):
                 continue   # every kind needs 11+ digits in a row: dates, money and ids never get that far
+            if path and path[-1] == "credit_code" and credit_code_fault(text.strip()) is None:
+                continue   # a firm's 统一社会信用代码 is public (it is on the licence it must display)
             # Both counters only move forward: a 5 MB body full of numbers stays linear.
             searched = lines_before = 0
             for kind, run in find_personal_data(text):
