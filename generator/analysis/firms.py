@@ -32,15 +32,16 @@ def firm_ids_by_name(portal: Portal) -> dict[str, str]:
     return found
 
 
-def firm_of(community: CommunityData, portal: Portal) -> str | None:
-    """The id of the firm that serves the community, or None."""
+def firm_of(community: CommunityData, portal: Portal, by_name: dict[str, str] | None = None) -> str | None:
+    """The id of the firm that serves the community, or None (by_name: firm_ids_by_name's
+    answer, when the caller asks for many communities)."""
     profile = community.profile.model if community.profile else None
     manager = profile.property_manager if profile else None
     if manager is None:
         return None
     if manager.firm is not None:
         return manager.firm if manager.firm in portal.firms else None
-    return firm_ids_by_name(portal).get(manager.name.strip())
+    return (firm_ids_by_name(portal) if by_name is None else by_name).get(manager.name.strip())
 
 
 @dataclass(frozen=True)
@@ -114,16 +115,17 @@ class FirmRecord:
 def firm_record(portal: Portal, ident: str, as_of: date) -> FirmRecord:
     firm = portal.firms[ident].model
     floors = portal.rules.grades
+    by_name = firm_ids_by_name(portal)
     served = []
     for community in portal.communities.values():
-        if firm_of(community, portal) != ident:
+        if firm_of(community, portal, by_name) != ident:
             continue
         profile = community.profile.model
         project = profile.property_manager.party_organisation
         served.append(ServedCommunity(community.slug, profile.name, profile.street,
                                       latest_evaluation_of(community, firm.name, floors),
                                       rectifications(community, as_of), project.name if project else None))
-    served.sort(key=lambda s: (s.street, s.name, s.slug))
+    served.sort(key=lambda s: (s.street, s.slug))   # as the district table: slugs are usually the pinyin
     return FirmRecord(ident, firm.name, tuple(served), portal.rules.warning_overdue_items)
 
 

@@ -2,7 +2,8 @@
 
 A committee meeting needs more than half of the members in office present, and a decision
 more than half of all members in office (not only of those present); the decisions are
-posted within `rules.meeting_publish_days` days (3). Members in office are the voting ones
+posted within `rules.meeting_publish_days` days (3), as are the owners' assembly's (北京
+第37条); a joint meeting has no such deadline. Members in office are the voting ones
 of committee.yml on the meeting's date, when that date lies in the current term.
 """
 
@@ -15,6 +16,7 @@ from .days import days_between
 from .status import voting_members
 
 COMMITTEE_MEETING = "committee"
+PUBLISH_DEADLINE_KINDS = frozenset({"committee", "owners_assembly"})
 
 
 def more_than_half(count: int, of: int) -> bool:
@@ -45,16 +47,15 @@ class Publication:
     """When the decisions were posted, against the deadline."""
 
     days: int | None      # days from the meeting to posting; None: not posted yet
-    late: bool
+    late: bool            # past the deadline (never, for a meeting without one)
     overdue_by: int       # days past the deadline (0 when on time)
 
 
 def publication(meeting, as_of: date, limit: int) -> Publication:
-    if meeting.published is not None:
-        days = days_between(meeting.date, meeting.published)
-        return Publication(days, days > limit, max(days - limit, 0))
-    waited = days_between(meeting.date, as_of)
-    return Publication(None, waited > limit, max(waited - limit, 0))
+    days = days_between(meeting.date, meeting.published) if meeting.published is not None else None
+    waited = days if days is not None else days_between(meeting.date, as_of)
+    late = meeting.kind in PUBLISH_DEADLINE_KINDS and waited > limit
+    return Publication(days, late, max(waited - limit, 0) if late else 0)
 
 
 def latest_meeting(meetings: dict):

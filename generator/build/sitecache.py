@@ -1,6 +1,7 @@
 """Built community sites, kept on disk under a key of everything their bytes depend on.
 
-A community's site is a pure function of its own data folder, site.yml, the generator
+A community's site is a pure function of its own data folder, the register of firms
+(data/firms/: its 物业服务 page shows its firm's), site.yml, the generator
 (code, templates, and the versions of MkDocs, Material, jieba, WeasyPrint …), mkdocs.yml,
 overrides/, content/, the build date and the PDF switch. Same key, same bytes: a rebuild copies an
 unchanged community's site from here instead of rendering and building it again, and the
@@ -89,6 +90,7 @@ class KeyInputs:
     """What every community of one build shares."""
 
     site_yml: Path
+    firms_dir: Path
     mkdocs_yml: Path
     content_dir: Path
     as_of: date
@@ -96,13 +98,16 @@ class KeyInputs:
 
     @classmethod
     def of_build(cls, data_dir: Path, as_of: date, pdf: bool) -> KeyInputs:
-        return cls(data_dir.resolve() / "site.yml", project_file(data_dir, "mkdocs.yml"),
+        return cls(data_dir.resolve() / "site.yml", data_dir.resolve() / "firms", project_file(data_dir, "mkdocs.yml"),
                    project_file(data_dir, "content"), as_of, pdf)
 
     def digest(self) -> str:
         digest = hashlib.sha256(f"gongshi-site-cache {KEY_FORMAT}\0".encode())
         digest.update(generator_digest().encode())
         _hash_file(digest, self.site_yml, "site.yml")
+        # The whole register, not only the community's firm: the key stays computable before the
+        # data is read (workers.py estimates with it), and firms change seldom.
+        _hash_tree(digest, self.firms_dir, "firms", skip_dotfiles=True)
         _hash_file(digest, self.mkdocs_yml, "mkdocs.yml")
         overrides = custom_dir(self.mkdocs_yml)
         if overrides is not None:

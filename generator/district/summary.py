@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from ..analysis.documents import documents_in_effect
+from ..analysis.meetings import latest_meeting
 from ..analysis.periods import sort_periods
 from ..analysis.status import (
     ACTIVE, ENDED, OVERDUE, UPCOMING, NoticeStatus, TermStatus, item_status, notice_status, term_status,
@@ -46,6 +48,11 @@ class CommunitySummary:
     active_notices: int
     upcoming_notices: int
     recent_notices: tuple[NoticeLine, ...]   # newest first
+    documents_in_effect: int                 # 制度文件 in effect at the build date
+    last_meeting: date | None                # the most recent meeting of any kind
+    # 公示及时率 (data-format-2 §1) as (published on time, due), when a figure is available;
+    # the street-office table's 公示及时率 column shows "—" without one (district/views.timeliness_cell).
+    timeliness: tuple[int, int] | None = None
 
 
 def summarise(community: CommunityData, as_of: date, floors: dict[str, Decimal]) -> CommunitySummary:
@@ -78,11 +85,14 @@ def summarise(community: CommunityData, as_of: date, floors: dict[str, Decimal])
         active_notices=sum(1 for s in states.values() if s.state == ACTIVE),
         upcoming_notices=sum(1 for s in states.values() if s.state == UPCOMING),
         recent_notices=tuple(recent),
+        documents_in_effect=len(documents_in_effect(community.documents, as_of)),
+        last_meeting=latest.date if (latest := latest_meeting(community.meetings)) else None,
     )
 
 
 def by_street(summaries: list[CommunitySummary]) -> list[tuple[str, list[CommunitySummary]]]:
-    """Streets in name order, communities by slug within each (slugs are usually pinyin)."""
+    """Streets in name order, communities by slug within each (slugs are usually the names'
+    pinyin: an order readers know, where the Chinese names' code points are none)."""
     streets: dict[str, list[CommunitySummary]] = {}
     for s in sorted(summaries, key=lambda s: s.slug):
         streets.setdefault(s.street, []).append(s)

@@ -20,7 +20,14 @@ INSPECTIONS = "inspections.md"
 EVALUATIONS = "evaluations.md"
 PROPERTY = "property.md"
 DOWNLOADS = "downloads.md"
+DOCUMENTS = "documents/index.md"
+MEETINGS = "meetings/index.md"
 ACCOUNT_INDEX = {"maintenance-fund": FUND, "public-revenue": REVENUE}
+# Folders of the site that hold no section page of their own: the firms' pages (at the root
+# of whichever site is the portal: a district's overview, or a lone community's site) and
+# the PDFs a community's documents attach, published as they are.
+FIRMS = "firms"
+FILES = "files"
 
 
 def notice_page(notice_id: str) -> str:
@@ -33,6 +40,24 @@ def vote_page(vote_id: str) -> str:
 
 def ledger_page(account: str, period: str) -> str:
     return f"{account}/{period}.md"
+
+
+def document_page(document_id: str) -> str:
+    return f"documents/{document_id}.md"
+
+
+def meeting_anchor(meeting_id: str) -> str:
+    """Meetings share one page (会议与决定); each has an anchor there."""
+    return f"meeting-{meeting_id}"
+
+
+def firm_page(firm_id: str) -> str:
+    return f"{FIRMS}/{firm_id}.md"
+
+
+def attachment(name: str) -> str:
+    """Where a PDF of the community's files/ is published (the same name under files/)."""
+    return f"{FILES}/{name}"
 
 
 def notice_pdf(notice_id: str) -> str:
@@ -61,6 +86,10 @@ def ref_target(ref: str, entry_places: dict) -> tuple[str, str | None] | None:
         return vote_page(ident), None
     if kind == "notice":
         return notice_page(ident), None
+    if kind == "document":
+        return document_page(ident), None
+    if kind == "meeting":
+        return MEETINGS, meeting_anchor(ident)
     if kind in ACCOUNTS:
         return ledger_page(kind, ident), None
     if kind == "inspection":

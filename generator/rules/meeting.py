@@ -4,7 +4,7 @@
 全体委员半数以上同意 (the spec reads "more than half of all members in office"; with the odd
 committee sizes of 第31条 the two agree). 第39条 and 北京第45条: decisions are posted within
 3 days (`rules.meeting_publish_days`); so are the owners' assembly's (北京第37条). A joint
-meeting has no such deadline.
+meeting has no such deadline (analysis/meetings.py).
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from __future__ import annotations
 from ..analysis.meetings import COMMITTEE_MEETING, decision_passed, members_in_office, more_than_half, publication
 from ..model.labels import MEETING_KIND
 from ..problems import Problem, error, warning
-
-DEADLINE_KINDS = {"committee", "owners_assembly"}
 
 
 def check(ctx) -> list[Problem]:
@@ -25,8 +23,7 @@ def check(ctx) -> list[Problem]:
             meeting = loaded.model
             if meeting.kind == COMMITTEE_MEETING:
                 problems += _committee_meeting(loaded, committee)
-            if meeting.kind in DEADLINE_KINDS:
-                problems += _publication(loaded, ctx.as_of, limit)
+            problems += _publication(loaded, ctx.as_of, limit)
     return problems
 
 

@@ -110,7 +110,7 @@ def test_black_list_is_the_failing_grade_of_each_latest_evaluation_worst_first(i
 def test_the_views_flag_failing_grades_so_the_templates_only_print(index):
     assert [r["failing"] for r in index["black"]] == [True, True]
     assert [r["failing"] for r in index["red"]] == [False, False]
-    rows = {row["name"]: row for street in index["streets"] for row in street["rows"]}
+    rows = {row["name"]: row for row in index["rows"]}
     assert {name: row["failing"] for name, row in rows.items()} == {
         "甲苑": False, "乙苑": True, "丙苑": False, "丁苑": False, "戊苑": True, "己苑": False, "庚苑": False}
 
@@ -144,9 +144,11 @@ def test_latest_evaluation_grade_is_computed_from_the_scores(portal):
 
 
 def test_community_table_rows(index):
-    assert [street["name"] for street in index["streets"]] == ["和平街道", "幸福街道"]
-    rows = {row["name"]: row for street in index["streets"] for row in street["rows"]}
-    assert list(rows) == ["丁苑", "戊苑", "己苑", "庚苑", "甲苑", "乙苑", "丙苑"]   # by street, then slug
+    # One table (the street office's view), by street and then by slug (usually the name's pinyin).
+    assert [(row["street"], row["name"]) for row in index["rows"]] == [
+        ("和平街道", "丁苑"), ("和平街道", "戊苑"), ("和平街道", "己苑"), ("和平街道", "庚苑"),
+        ("幸福街道", "甲苑"), ("幸福街道", "乙苑"), ("幸福街道", "丙苑")]
+    rows = {row["name"]: row for row in index["rows"]}
     a, b, d, e, f = rows["甲苑"], rows["乙苑"], rows["丁苑"], rows["戊苑"], rows["己苑"]
     assert (a["href"], a["committee"], a["fund"], a["evaluation"], a["overdue"], a["active"]) == (
         "a/", "2028年5月31日", "100,000.00", "优秀（2025年）", 0, 1)
