@@ -6,7 +6,6 @@ import html
 import re
 
 from ..analysis.documents import STATE_LABELS, document_state
-from ..analysis.meetings import decision_passed
 from ..analysis.periods import period_label
 from ..analysis.votes import compute_outcome, electorate_of, is_supermajority, tallies
 from ..formatting import area, cn_date, money
@@ -17,6 +16,7 @@ from .print_types import NoticePrintView, PrintColumn, PrintTable
 from .views.context import Context, fingerprint, meeting_title, ref_label
 from .views.documents import adopting_vote, effective_text
 from .views.ledgers import ledger_view, statement_view
+from .views.meetings import approval_text
 from .views.votes import ratio_tests
 
 # (label, numeric, nowrap): numeric columns are right-aligned; nowrap keeps short codes
@@ -115,12 +115,8 @@ def _meeting_table(ctx: Context, mid: str) -> PrintTable:
     counted = m.members is not None and any(d.approve is not None for d in m.decisions)
     rows = []
     for i, d in enumerate(m.decisions, start=1):
-        passed = decision_passed(m, d)
-        row = [str(i), d.text]
-        if counted:
-            row.append("" if passed is None else f"{d.approve}/{m.members.total}，{'通过' if passed else '未通过'}")
-        rows.append(row)
-    columns = [("序号", SHORT), ("决定", TEXT)] + ([("同意", SHORT)] if counted else [])
+        rows.append([str(i), d.text, approval_text(m, d)] if counted else [str(i), d.text])
+    columns = [("序号", SHORT), ("决定", TEXT)] + ([("委员表决", SHORT)] if counted else [])
     note = f"{cn_date(m.date)}{labels.MEETING_KIND[m.kind]}"
     if m.members is not None:
         note += f"，出席委员 {m.members.present} 人，在任委员 {m.members.total} 人"

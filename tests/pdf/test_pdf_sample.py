@@ -105,7 +105,7 @@ def test_a_notice_relating_a_meeting_prints_each_decision_with_its_votes(nid, pd
             approve = int(decision["approve"])
             outcome = "通过" if 2 * approve > total else "未通过"       # more than half of all members in office
             assert compact(decision["text"]) in text
-            assert f"{approve}/{total}，{outcome}" in text
+            assert f"{approve}/{total}同意，{outcome}" in text
 
 
 @pytest.mark.parametrize("nid", PRINTED)

@@ -22,14 +22,22 @@ def _publication(ctx: Context, m) -> dict:
     return {"published": text, "late": late}
 
 
+def approval_text(m, decision) -> str:
+    """A committee decision's votes of all members in office: "5/7 同意，通过"; "" for a
+    decision that is not counted (another kind of meeting)."""
+    passed = decision_passed(m, decision)
+    if passed is None:
+        return ""
+    return f"{decision.approve}/{m.members.total} 同意，{'通过' if passed else '未通过'}"
+
+
 def _decision(ctx: Context, m, decision, page: str) -> dict:
     passed = decision_passed(m, decision)
     vote = ctx.community.votes.get(decision.vote) if decision.vote else None
     outcome = compute_outcome(vote.model, ctx.profile) if vote else None
     return {
         "text": decision.text,
-        # committee meetings: 5/7 同意，通过 (votes of all members in office)
-        "approval": "" if passed is None else f"{decision.approve}/{m.members.total} 同意，{'通过' if passed else '未通过'}",
+        "approval": approval_text(m, decision),
         "failed": passed is False,
         "vote": None if vote is None else {
             **titled_link(vote.model.title, page, links.vote_page(decision.vote)),
