@@ -68,14 +68,20 @@ def latest_evaluation_of(community: CommunityData, firm_name: str, floors: dict[
 
 @dataclass(frozen=True)
 class Rectifications:
-    open: int       # failed items not yet rectified (in progress or overdue)
-    overdue: int
+    open: int                       # failed items not yet rectified (in progress or overdue)
+    overdue_items: tuple = ()       # (inspection id, item) of each overdue one, by deadline
+
+    @property
+    def overdue(self) -> int:
+        return len(self.overdue_items)
 
 
 def rectifications(community: CommunityData, as_of: date) -> Rectifications:
-    states = [item_status(item, as_of) for i in community.inspections.values() for item in i.model.items]
-    overdue = sum(1 for s in states if s == OVERDUE)
-    return Rectifications(overdue + sum(1 for s in states if s == IN_PROGRESS), overdue)
+    found = [(iid, item, item_status(item, as_of)) for iid, i in sorted(community.inspections.items())
+             for item in i.model.items]
+    overdue = sorted(((iid, item) for iid, item, state in found if state == OVERDUE),
+                     key=lambda pair: (pair[1].rectify_by, pair[0]))
+    return Rectifications(sum(1 for _, _, state in found if state in (IN_PROGRESS, OVERDUE)), tuple(overdue))
 
 
 @dataclass(frozen=True)

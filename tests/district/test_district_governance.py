@@ -114,6 +114,12 @@ def test_a_firm_page_counts_open_and_overdue_rectifications(docs):
     assert "| 未整改的检查项目 | 3 项，其中逾期 <span class=\"overdue\">3</span> 项 |" in page
     assert "- 未整改的检查项目：[2 项](../../c/inspections/)，其中逾期 <span class=\"overdue\">2</span> 项" in page
     assert "所服务小区逾期未整改 3 项（达到 3 项即列入）" in page
+    # each overdue item, linked to its inspection on the community's site
+    assert ("    - <span class=\"overdue\">逾期</span> [检查项目1](../../c/inspections/#2026-facilities)："
+            "应于 <span class=\"nowrap\">2026年10月1日</span> 前整改。问题1") in page
+    assert page.count("<span class=\"overdue\">逾期</span>") == 3
+    # no evaluation: no link to an empty page
+    assert "- 最近一次履约考评：—" in page
 
 
 def test_a_firm_serving_nobody(docs):

@@ -9,7 +9,7 @@ from datetime import date
 
 from ...analysis.firms import FirmRecord, firm_record
 from ...analysis.periods import period_label
-from ...formatting import percent_beside_grade
+from ...formatting import cn_date, percent_beside_grade
 from ...model.portal import Portal
 from .. import links
 
@@ -43,10 +43,13 @@ def firm_view(portal: Portal, firm_id: str, as_of: date, community_link: Communi
         "served": [{
             "name": s.name, "street": s.street, "href": community_link(s.slug, links.PROPERTY),
             "evaluation": evaluation_text(s), "failing": s.evaluation is not None and s.evaluation.failing,
-            "evaluation_href": community_link(s.slug, links.EVALUATIONS),
+            "evaluation_href": community_link(s.slug, links.EVALUATIONS) if s.evaluation else None,
             "open": s.rectifications.open, "overdue": s.rectifications.overdue,
             "overdue_alert": s.rectifications.overdue > 0,
             "inspections_href": community_link(s.slug, links.INSPECTIONS),
+            "overdue_items": [{"check": item.check, "finding": item.finding or "", "rectify_by": cn_date(item.rectify_by),
+                               "href": community_link(s.slug, links.INSPECTIONS) + f"#{iid}"}
+                              for iid, item in s.rectifications.overdue_items],
             "party": s.project_party_organisation or "未建立",
         } for s in record.served],
         "served_count": len(record.served),
