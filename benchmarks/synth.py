@@ -22,6 +22,11 @@ The folder follows the data format (the spec's data-format.md; every field in do
 - --entries-per-community K forces exactly K ledger entries per community (both ledgers
   and all periods together) by adding daily temporary-parking receipts and owners'
   fund deposits spread over the whole span. K below the natural count is ignored.
+- Governance (data-format-2 §3): a register of property service companies (firms/, their
+  credit codes' check characters computed as GB 32100-2015 says), each serving several
+  communities (so a failing tier puts a firm on the 警示名单); a committee meeting before
+  each vote it submits, the documents its passed covenant and rules votes adopt, party
+  organisations of committees with 3 or more party members and of some property projects.
 """
 
 from __future__ import annotations
@@ -100,6 +105,20 @@ def half_bounds(period: str) -> tuple[date, date]:
 
 def cn_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+# ---------------------------------------------------------------- credit codes (GB 32100-2015)
+
+CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"   # 31 characters: no I, O, Z, S, V
+
+
+def credit_code(rng: random.Random) -> str:
+    """A real-format 统一社会信用代码: 9 (工商), 1 (企业), a district code, an organisation code
+    that starts with MA, and the check character: 31 − (Σ value × 3^(i−1) mod 31) mod 31."""
+    body = "91" + rng.choice(["110105", "110108", "310104", "440305", "330106"]) + "MA" + "".join(
+        rng.choice(CREDIT_ALPHABET) for _ in range(7))
+    total = sum(CREDIT_ALPHABET.index(ch) * pow(3, i, 31) for i, ch in enumerate(body))
+    return body + CREDIT_ALPHABET[(31 - total % 31) % 31]
 
 
 # ---------------------------------------------------------------- a small YAML writer
@@ -300,6 +319,9 @@ class CommunityGenerator:
         self.notices: dict[str, dict] = {}
         self.evaluations: dict[str, dict] = {}
         self.inspections: dict[str, dict] = {}
+        self.meetings: dict[str, dict] = {}
+        self.documents: dict[str, dict] = {}
+        self.members: list[dict] = []
 
     # ------------------------------------------------------------ profile and committee
 
@@ -324,8 +346,10 @@ class CommunityGenerator:
                       tier=self.flags["tier"])
         if self.flags["property_manager"]:
             start = date(rng.choice([AS_OF.year - 2, AS_OF.year - 1, AS_OF.year]), 1, 1)
+            firm = self.flags["firm"]
             c.property_manager = {
-                "name": f"某某{rng.choice(COMPANY_WORDS)}物业服务有限公司",
+                "name": firm["name"],
+                "firm": firm["id"],
                 "project_manager": person(rng),
                 "office_phone": landline(rng),
                 "contract": Flow(start=start, end=add_years(start, 3) - timedelta(days=1)),
@@ -337,6 +361,10 @@ class CommunityGenerator:
                   + ([Flow(item="装修垃圾清运费", price=round_yuan(rng, 200, 400, 50), unit="元/户·次")]
                      if rng.random() < 0.5 else []),
             }
+            if rng.random() < 0.4:   # the project's own party branch
+                c.property_manager["party_organisation"] = {
+                    "name": f"{firm['short']}{name}项目党支部",
+                    "established": date(rng.randint(2019, AS_OF.year - 1), rng.randint(1, 12), 1)}
         if self.flags["party"]:
             c.party = {
                 "name": f"{name}小区党支部" if rng.random() < 0.7 else f"{c.neighbourhood}{name}联合党支部",
@@ -394,12 +422,17 @@ class CommunityGenerator:
         for _ in range(rng.randint(0, 2)):
             members.append({"name": person(rng, used), "role": "alternate", "building": rng.choice(c.buildings).name,
                             "party_member": rng.random() < party_share, "since": term_start})
+        self.members = members
+        party = sum(1 for m in members if m["party_member"] and self._serving(m, AS_OF))
         c.committee.update({
             "term": rng.randint(1, 4) if c.committee["kind"] == "owners_committee" else 1,
             "term_start": term_start,
             "term_end": term_end,
             "filed": Flow(date=filed, authority=f"{c.street}办事处"),
             "office_phone": landline(rng),
+            # 有3名以上正式党员的业主委员会…建立党组织 (party.organisation_missing otherwise)
+            "party_organisation": ({"name": f"{c.committee_name}党支部", "established": filed + timedelta(days=20)}
+                                   if party >= 3 and not c.party else None),
             "members": members,
         })
         # Notices: the new committee, and each change of member.
@@ -432,6 +465,56 @@ class CommunityGenerator:
         after_term = [k for k, _ in ordered].index("term") + 1
         c.committee.clear()
         c.committee.update(ordered[:after_term] + [("elected_on", end)] + ordered[after_term:])
+
+    @staticmethod
+    def _serving(member: dict, day: date) -> bool:
+        """A voting member of the committee on `day` (alternates do not count)."""
+        return (member["role"] != "alternate" and member["since"] <= day
+                and (member.get("until") is None or member["until"] >= day))
+
+    # ------------------------------------------------------------ meetings and documents
+
+    def _meetings(self) -> None:
+        """A committee meeting a few days before each vote's pre-vote notice, deciding to put it
+        to the owners (指导规则第38、39条: more than half present, more than half of all in
+        office approving, posted within 3 days)."""
+        c, rng = self.c, self.rng
+        if c.committee is None:
+            return
+        term_start = c.committee["term_start"]
+        for vote in self.votes:
+            day = vote.notice_from - timedelta(days=rng.randint(3, 8))
+            if day < term_start or vote.matter == "election":
+                continue
+            total = sum(1 for m in self.members if self._serving(m, day))
+            present = total - rng.randint(0, 2)
+            approve = max(total // 2 + 1, present - rng.randint(0, 1))
+            self.meetings[f"{vote.id}-meeting"] = {
+                "date": day, "kind": "committee",
+                "members": Flow(present=present, total=total),
+                "invited": [f"{c.neighbourhood}居民委员会"] if rng.random() < 0.5 else None,
+                "decisions": [{"text": f"同意将“{vote.title}”提交业主表决", "approve": approve, "vote": vote.id}],
+                "published": day + timedelta(days=rng.randint(1, 3)),
+            }
+
+    def _documents(self) -> None:
+        """The covenant or rules each passed covenant/rules vote adopted; an earlier one of the
+        same kind ends the day before the next takes effect."""
+        latest: dict[str, str] = {}
+        for vote in sorted(self.votes, key=lambda v: v.end):
+            if not vote.passed or vote.matter not in ("covenant", "rules"):
+                continue
+            start = vote.end + timedelta(days=7)
+            if vote.matter in latest:
+                self.documents[latest[vote.matter]]["effective"]["to"] = start - timedelta(days=1)
+            self.documents[vote.id] = {
+                "title": f"{self.c.name}{'管理规约' if vote.matter == 'covenant' else '业主大会议事规则'}（{vote.end.year}年修订）",
+                "kind": vote.matter, "adopted": vote.end, "vote": vote.id,
+                "effective": Flow({"from": start, "to": None}),
+                "body": Literal(f"**第一条** 本{'规约' if vote.matter == 'covenant' else '规则'}经{cn_date(vote.end)}"
+                                f"结束的业主表决通过，自{cn_date(start)}起施行。\n\n（条文从略。合成测试数据。）"),
+            }
+            latest[vote.matter] = vote.id
 
     # ------------------------------------------------------------ votes
 
@@ -1039,6 +1122,8 @@ class CommunityGenerator:
         self.community_phone = landline(self.rng)
         self._committee()
         self._plan_votes()
+        self._meetings()
+        self._documents()
         self._ledgers()
         self._vote_notices()
         self._report_notices()
@@ -1076,6 +1161,10 @@ class CommunityGenerator:
             c.files[f"inspections/{ident}.yml"] = dump(doc, "监督检查结果。合成测试数据，纯属虚构。")
         for ident, doc in self.evaluations.items():
             c.files[f"evaluations/{ident}.yml"] = dump(doc, "物业服务履约考评。合成测试数据，纯属虚构。")
+        for ident, doc in self.meetings.items():
+            c.files[f"meetings/{ident}.yml"] = dump(doc, "会议与决定。合成测试数据，纯属虚构。")
+        for ident, doc in self.documents.items():
+            c.files[f"documents/{ident}.yml"] = dump(doc, "制度文件。合成测试数据，纯属虚构。")
         return c
 
 
@@ -1206,6 +1295,19 @@ def community_flags(count: int, rng: random.Random) -> list[dict]:
     return flags
 
 
+def firm_register(count: int, rng: random.Random) -> list[dict]:
+    """`count` property service companies (ids, names, credit codes); communities share them.
+    Names repeat the company words with a round number once the words run out."""
+    words = rng.sample(COMPANY_WORDS, len(COMPANY_WORDS))
+    firms = []
+    for i in range(count):
+        round_, word = divmod(i, len(words))
+        short = f"某某{words[word]}{f'{round_ + 1}号' if round_ else ''}物业"
+        firms.append({"id": f"firm-{i + 1:02d}", "name": f"{short}服务有限公司", "short": short,
+                      "credit_code": credit_code(rng), "complaint_phone": landline(rng)})
+    return firms
+
+
 def community_names(count: int, rng: random.Random) -> list[tuple[str, str]]:
     combos = [(w + s, f"{wp}-{sp}") for w, wp in PLACE_WORDS for s, sp in PLACE_SUFFIXES]
     rng.shuffle(combos)
@@ -1240,13 +1342,24 @@ def generate(out: Path, communities: int, years: int, entries_per_community: int
     site = {
         "title": "某市某区住宅小区信息公开（合成测试数据）" if communities > 1 else f"{names[0][0]}小区信息公开（合成测试数据）",
         "publisher": "某市某区住房和城乡建设局" if communities > 1 else "合成测试数据",
-        "base_url": "https://example.org/bench/",
+        "base_url": "https://bench.gongshi.test/",
         "rules": {"pre_vote_notice_days": 15, "result_notice_within_days": 3, "min_notice_days": 7,
                   "committee_size": [5, 11], "grades": Flow({"优秀": 90, "良好": 80, "合格": 60})},
     }
     text = dump(site, "门户设置。合成测试数据（benchmarks/synth.py 生成），纯属虚构。")
     (out / "site.yml").write_text(text, encoding="utf-8")
     files, entries, size = 1, 0, len(text.encode())
+    # About three communities per firm, so every firm's page and the warning list span several.
+    register = firm_register(max(1, communities // 3), rng)
+    managed = [f for f in flags if f["property_manager"]]
+    for i, f in enumerate(managed):
+        f["firm"] = register[i % len(register)]
+    (out / "firms").mkdir(exist_ok=True)
+    for firm in register:
+        text = dump({"name": firm["name"], "credit_code": firm["credit_code"], "complaint_phone": firm["complaint_phone"]},
+                    "全区物业服务企业名录。合成测试数据，纯属虚构。")
+        (out / "firms" / f"{firm['id']}.yml").write_text(text, encoding="utf-8")
+        files, size = files + 1, size + len(text.encode())
     short: list[str] = []
     for i in range(communities):
         street = streets[rng.randrange(len(streets))]

@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
 
     p = sub.add_parser("new", help="新建一个带中文注释的数据文件模板")
-    p.add_argument("kind", metavar="KIND", help="notice、correction、vote、inspection、evaluation、expense、income、entry、revenue-entry 或 member")
+    p.add_argument("kind", metavar="KIND", help="notice、correction、vote、inspection、evaluation、document、meeting、"
+                   "expense、income、entry、revenue-entry、member 或 firm（全区物业服务企业名录，不属于某个小区）")
     p.add_argument("--community", metavar="SLUG", help="小区（只有一个小区时可省略）")
     data_option(p)
     as_of_option(p)

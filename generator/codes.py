@@ -76,6 +76,15 @@ CODES: dict[str, tuple[str, str]] = {
     "disclosure.period_too_long": (W, "账目一期长于本地规定的公示周期"),
     "disclosure.missing": (W, "一期账目结束超过规定天数仍没有收支公示（含缺少的期间）"),
     "disclosure.late": (W, "收支公示晚于规定天数发布"),
+    "party.organisation_missing": (W, "现任委员中有 3 名以上党员，但小区和业委会都没有党组织"),
+    # governance records (data-format-2 §3)
+    "document.vote_mismatch": (E, "管理规约、议事规则、物业服务合同没有写明通过它的表决，或表决的事项、结果、日期对不上"),
+    "document.file_invalid": (E, "files/ 中的文件不是 PDF、超过 20 MB、文件名不对或是文件夹；或制度文件的 file 没有写成 files/<文件名>.pdf"),
+    "meeting.quorum": (E, "业委会会议出席委员未过在任委员半数，或在任人数与委员名单不符"),
+    "meeting.decision_not_passed": (E, "业委会会议的决定未获全体委员过半数同意"),
+    "meeting.published_late": (W, "会议决定没有在会后规定天数内公布"),
+    "firm.name_mismatch": (E, "物业服务企业名称与全区名录（data/firms/）中的名称不同"),
+    "firm.credit_code": (E, "统一社会信用代码不是 18 位、含有不允许的字符，或校验码不对（GB 32100-2015）"),
     # others
     "evaluation.score_out_of_range": (E, "分项得分超出 0 至满分"),
     "evaluation.grade_mismatch": (E, "公布的等级与按得分率计算的等级不同"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from .load.attachments import find_attachments
 from .load.discover import DataFile, discover
 from .load.yamlread import read_document
 from .model.portal import CommunityData, Loaded, Portal
@@ -19,6 +20,8 @@ _COLLECTIONS = {
     "notice": "notices",
     "inspection": "inspections",
     "evaluation": "evaluations",
+    "document": "documents",
+    "meeting": "meetings",
 }
 
 
@@ -40,6 +43,12 @@ def load_portal(data_dir: Path) -> tuple[Portal, list[Problem]]:
         problems.extend(file_problems)
         if doc is not None:
             portal.documents.append(doc)
+        if file.kind == "firm":
+            if loaded is None:
+                portal.invalid_firms.add(file.stem)
+            else:
+                portal.firms[file.stem] = loaded
+            continue
         if file.community is None:
             portal.site = loaded
             continue
@@ -54,6 +63,10 @@ def load_portal(data_dir: Path) -> tuple[Portal, list[Problem]]:
             community.committee = loaded
         else:
             getattr(community, _COLLECTIONS[file.kind])[file.stem] = loaded
+    for community in portal.communities.values():
+        community.files, refused, more = find_attachments(community.folder)
+        community.invalid |= {("file", name) for name in refused}
+        problems.extend(more)
     return portal, problems
 
 

@@ -29,12 +29,16 @@ INSPECTIONS = "inspections.md"
 EVALUATIONS = "evaluations.md"
 PROPERTY = "property.md"
 DOWNLOADS = "downloads.md"
+DOCUMENTS = "documents/index.md"  # 制度文件
+MEETINGS = "meetings/index.md"    # 会议与决定 (one anchor per meeting)
 DOWNLOADS_FOLDER = "downloads"   # the CSV and JSON files of 数据下载 (render/downloads.py)
-COMMUNITY_PAGES = (HOME, NOTICES, COMMITTEE, FUND, REVENUE, VOTES, INSPECTIONS, EVALUATIONS, PROPERTY, DOWNLOADS)
+FILES = "files"                  # the PDFs a community's documents attach, published as they are
+COMMUNITY_PAGES = (HOME, NOTICES, COMMITTEE, FUND, REVENUE, VOTES, INSPECTIONS, EVALUATIONS, PROPERTY, DOWNLOADS,
+                   DOCUMENTS, MEETINGS)
 
 # Record kinds published as one page per record in a folder: the file's id names the page
 # (notices/<id>.md and notices/<id>.pdf, votes/<id>.md, <account>/<period>.md).
-RECORD_FOLDERS = {"notice": "notices", "vote": "votes",
+RECORD_FOLDERS = {"notice": "notices", "vote": "votes", "document": "documents",
                   "maintenance-fund": "maintenance-fund", "public-revenue": "public-revenue"}
 
 # ---------------------------------------------------------------- a district's root
@@ -42,7 +46,10 @@ RECORD_FOLDERS = {"notice": "notices", "vote": "votes",
 DISTRICT_HOME = "index.md"
 COMMUNITY_CARDS = "communities"   # communities/<slug>.md: the overview's page about one community
 STREETS = "streets"               # streets/<digest>.md
-DISTRICT_ROOTS = (DISTRICT_HOME, COMMUNITY_CARDS, STREETS)
+# firms/<id>.md: a page per property company, at the root of whichever site is the portal
+# (a district's overview, or a lone community's site).
+FIRMS = "firms"
+DISTRICT_ROOTS = (DISTRICT_HOME, COMMUNITY_CARDS, STREETS, FIRMS)
 
 # ---------------------------------------------------------------- written at every site's root
 

@@ -1,7 +1,8 @@
 """config.yml of the web forms, generated from the data models and the portal.
 
 One folder collection per record kind and community, one file collection per
-community (community.yml, committee.yml) and one for site.yml. Paths are relative to
+community (community.yml, committee.yml), one for site.yml and one folder collection
+for the district's register of firms (data/firms/). Paths are relative to
 the repository, which is what every Decap backend (and decap-server) works in.
 """
 
@@ -11,7 +12,7 @@ import os
 from pathlib import Path
 
 from ..exits import Stop
-from ..load.discover import RECORD_FOLDERS
+from ..load.discover import FIRMS_FOLDER, RECORD_FOLDERS
 from ..model.labels import ACCOUNT_TITLE
 from ..model.portal import Portal
 from ..model.records import KINDS, Admin
@@ -21,17 +22,19 @@ from .widgets import model_fields
 FOLDER_LABELS = {
     "maintenance-fund": "专项维修资金", "public-revenue": "公共收益", "votes": "表决",
     "notices": "公示公告", "inspections": "监督检查", "evaluations": "履约考评",
+    "documents": "制度文件", "meetings": "会议与决定",
 }
 # Each kind's title field (the list shows it) and the list's summary line.
 IDENTIFIERS = {
     "maintenance-fund": ("period", "{{period}}"), "public-revenue": ("period", "{{period}}"),
     "votes": ("title", "{{title}}"), "notices": ("title", "{{published}} {{title}}"),
     "inspections": ("authority", "{{date}} {{authority}}"), "evaluations": ("evaluated", "{{date}} {{evaluated}}"),
+    "documents": ("title", "{{adopted}} {{title}}"), "meetings": ("date", "{{date}} {{title}}"),
 }
 # A ledger's or evaluation's file name is its period (2026-H1) and Decap lower-cases
 # every file name it makes (2026-h1, which check refuses): those files are started in a
 # text editor or by `gongshi import`, and edited in the forms.
-CREATE = {"votes", "notices", "inspections"}
+CREATE = {"votes", "notices", "inspections", "documents", "meetings"}
 # A new vote, notice or inspection is named by when it was made (UTC): ids are
 # [a-z0-9-]+ and Decap cannot spell a Chinese title that way.
 NEW_FILE_NAME = "{{year}}-{{month}}{{day}}-{{hour}}{{minute}}{{second}}"
@@ -66,7 +69,8 @@ def admin_config(portal: Portal, repo_root: Path) -> dict:
     data = _posix(portal.data_dir.resolve(), repo_root)
     schemas = _posix(portal.data_dir.resolve().parent / "schemas", repo_root)
     site = portal.site.model
-    collections = [_files_collection("site", "门户设置", [("site", "门户设置", f"{data}/site.yml")], schemas)]
+    collections = [_files_collection("site", "门户设置", [("site", "门户设置", f"{data}/site.yml")], schemas),
+                   _firms_collection(f"{data}/{FIRMS_FOLDER}", schemas)]
     for slug, community in sorted(portal.communities.items()):
         name = community.profile.model.name if community.profile is not None else slug
         base = f"{data}/communities/{slug}"
@@ -126,6 +130,17 @@ def _folder_collection(slug: str, community: str, folder: str, path: str, schema
     if folder in CREATE:
         collection["slug"] = NEW_FILE_NAME
     return collection
+
+
+def _firms_collection(path: str, schemas: str) -> dict:
+    """The district's register of firms. Edited here, never created: a firm's file name is
+    the id communities write in `firm:`, which `gongshi new firm` chooses."""
+    return {
+        "name": FIRMS_FOLDER, "label": "全区物业服务企业名录", "label_singular": "物业服务企业",
+        "folder": path, "extension": "yml", "format": "yml", "create": False, "delete": False,
+        "identifier_field": "name", "editor": {"preview": False}, "summary": "{{name}}",
+        "fields": _modeline_comment(model_fields(KINDS["firm"], relations(lambda other: other)), schemas, "firm", path),
+    }
 
 
 def _files_collection(name: str, label: str, files: list[tuple[str, str, str]], schemas: str,

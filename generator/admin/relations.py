@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from ..model.records import FundEntry, Notice, RevenueEntry, Vote
+from ..load.discover import FIRMS_FOLDER
+from ..model.records import Decision, FundEntry, GoverningDocument, Notice, PropertyManager, RevenueEntry, Vote
 from ..model.refs import REF_KINDS, REF_RE
 
-# A notice's `related` and `corrects` may name seven kinds of record (and the committee);
+# A notice's `related` and `corrects` may name nine kinds of record (and the committee);
 # Decap's relation widget picks from one collection and drops list values it does not
 # know, so these stay text, checked as they are typed against the pattern `check` uses.
 _REFERENCE = {
@@ -38,6 +39,13 @@ def relations(collection_of) -> "callable":
             return _relation(collection_of("votes"), "title", [passed, {"field": "matter", "values": ["use_fund"]}])
         if model is RevenueEntry and key == "vote":
             return _relation(collection_of("votes"), "title", [passed])
+        if model is GoverningDocument and key == "vote":
+            # 民法典第278条: a covenant, rules or contract is adopted by a passed vote (document.vote_mismatch)
+            return _relation(collection_of("votes"), "title", [passed])
+        if model is Decision and key == "vote":
+            return _relation(collection_of("votes"), "title")
+        if model is PropertyManager and key == "firm":
+            return _relation(FIRMS_FOLDER, "name")      # the district's register, shared by every community
         if model is Vote and key == "notice":
             return _relation(collection_of("notices"), "title", [{"field": "kind", "values": ["pre_vote"]}])
         if model is Notice and key == "corrects":

@@ -24,6 +24,7 @@ from datetime import date
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
+from ..analysis.firms import firm_ids_by_name, firm_of
 from ..district.pages import page_tops, render_district
 from ..exits import ExitCode, Stop
 from ..model.portal import Portal
@@ -73,10 +74,15 @@ def build_district(portal: Portal, data_dir: Path, out_dir: Path, as_of: date, f
     slugs = [only] if only else sorted(portal.communities)
     if not only:
         _check_slugs(slugs, SITE_ROOT_NAMES)
+    # The firm of the register each community's pages show (its 物业服务 page).
+    by_name = firm_ids_by_name(portal)
+    firms = {slug: {f: portal.firms[f] for f in [firm_of(portal.communities[slug], portal, by_name)] if f}
+             for slug in slugs}
     # Keys again after the check: the files are read as they are now.
     keys = {slug: community_key(shared, slug, portal.communities[slug].folder) for slug in slugs}
     reusable = {slug: store.files(slug, keys[slug]) for slug in slugs}
-    jobs = [CommunityJob(slug, keys[slug], data_dir.resolve(), portal.site, portal.communities[slug], as_of, pdf,
+    jobs = [CommunityJob(slug, keys[slug], data_dir.resolve(), portal.site, portal.communities[slug], firms[slug],
+                         as_of, pdf,
                          base_url, base_url + slug + "/", store.root, mkdocs_yml, files.content_dir,
                          cache / "pdf", cache / "charts")
             for slug in slugs if reusable[slug] is None]

@@ -25,6 +25,7 @@ class CommunityJob:
     data_dir: Path
     site: Loaded
     community: CommunityData
+    firms: dict            # the register's file of the firm serving the community (its 物业服务 page shows it)
     as_of: date
     pdf: bool
     district_url: str      # the district overview, linked from every community page
@@ -73,8 +74,8 @@ def build_community(job: CommunityJob) -> JobResult:
     from .sitecache import SiteCache
     from .staging import staging
 
-    portal = Portal(data_dir=job.data_dir, site=job.site, communities={job.slug: job.community})
-    ctx = views.make_context(portal, job.community, job.as_of, job.site_url, with_pdf=job.pdf)
+    portal = Portal(data_dir=job.data_dir, site=job.site, communities={job.slug: job.community}, firms=job.firms)
+    ctx = views.make_context(portal, job.community, job.as_of, job.site_url, with_pdf=job.pdf, in_district=True)
     title = community_title(job.community)
     pdfs = PdfCount()
     store = SiteCache(job.cache)

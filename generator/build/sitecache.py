@@ -1,6 +1,7 @@
 """Built community sites, kept on disk under a key of everything their bytes depend on.
 
-A community's site is a pure function of its own data folder, site.yml, the generator
+A community's site is a pure function of its own data folder, the register of firms
+(data/firms/: its 物业服务 page shows its firm's), site.yml, the generator
 (code, templates, and the versions of MkDocs, Material, jieba, WeasyPrint …), mkdocs.yml,
 overrides/ and content/ (gongshi's defaults and the portal's own), the build date and the PDF switch. Same key, same bytes: a rebuild copies an
 unchanged community's site from here instead of rendering and building it again, and the
@@ -76,18 +77,22 @@ class KeyInputs:
     """What every community of one build shares."""
 
     site_yml: Path
+    firms_dir: Path
     project: Project
     as_of: date
     pdf: bool
 
     @classmethod
     def of_build(cls, data_dir: Path, as_of: date, pdf: bool) -> KeyInputs:
-        return cls(data_dir.resolve() / "site.yml", Project.around(data_dir), as_of, pdf)
+        return cls(data_dir.resolve() / "site.yml", data_dir.resolve() / "firms", Project.around(data_dir), as_of, pdf)
 
     def digest(self) -> str:
         digest = hashlib.sha256(f"gongshi-site-cache {KEY_FORMAT}\0".encode())
         digest.update(generator_digest().encode())
         _hash_file(digest, self.site_yml, "site.yml")
+        # The whole register, not only the community's firm: the key stays computable before the
+        # data is read (workers.py estimates with it), and firms change seldom.
+        _hash_tree(digest, self.firms_dir, "firms", skip_dotfiles=True)
         # Each layer of the site files (gongshi's defaults, then the portal's own), in the
         # order build/site_files.py lays them over each other.
         for name in SITE_FILES:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ..analysis.firms import firm_ids_by_name, firm_records, warning_list
 from ..model.portal import Portal
+from ..render import links
+from ..render.pages import render_firm
 from . import views
 from .environment import render
 from .summary import CommunitySummary, summarise
@@ -25,15 +28,17 @@ def _write(docs: Path, page: str, text: str) -> None:
 
 
 def render_district(portal: Portal, as_of: date, docs: Path, title: str) -> list[dict]:
-    """The overview page, a page per street (with several streets) and a small page per
-    community (what the district search finds). Only the overview is in the navigation, so
-    the street and community pages do not grow with the number of communities; returns the
-    navigation."""
+    """The overview page, a page per street (with several streets), a small page per
+    community (what the district search finds) and a page per firm of the register. Only the
+    overview is in the navigation, so the other pages do not grow with the number of
+    communities; returns the navigation."""
     summaries = summaries_of(portal, as_of)
     communities = [portal.communities[slug] for slug in summaries]
-    _write(docs, views.HOME, render("index.md.j2", v=views.index_view(title, communities, summaries,
-                                                                         portal.rules.grades, as_of,
-                                                                         portal.rules.disclosure.report_within_days)))
+    firm_ids = firm_ids_by_name(portal)
+    records = firm_records(portal, as_of)
+    _write(docs, views.HOME, render("index.md.j2", v=views.index_view(
+        title, communities, summaries, portal.rules.grades, as_of, portal.rules.disclosure.report_within_days,
+        firm_ids=firm_ids, warnings=warning_list(records), warning_threshold=portal.rules.warning_overdue_items)))
     streets: dict[str, list] = {}
     for c in communities:
         streets.setdefault(summaries[c.slug].street, []).append(c)
@@ -41,9 +46,13 @@ def render_district(portal: Portal, as_of: date, docs: Path, title: str) -> list
         for street, members in streets.items():
             _write(docs, views.street_page(street), render("street.md.j2", v=views.street_view(
                 street, title, members, summaries, portal.rules.grades, as_of,
-                portal.rules.disclosure.report_within_days)))
+                portal.rules.disclosure.report_within_days, firm_ids=firm_ids)))
     for slug, summary in summaries.items():
         _write(docs, views.card_page(slug), render("community.md.j2", v=views.card_view(summary)))
+    for record in records:
+        page = links.firm_page(record.id)
+        _write(docs, page, render_firm(portal, record.id, as_of,
+                                       lambda slug, target, page=page: views.community_url(page, slug, target)))
     return [{NAV_TITLE: views.HOME}]
 
 

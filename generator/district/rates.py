@@ -1,7 +1,9 @@
 """三率 (一组建两覆盖): how many communities have a committee, a property manager, a party organisation.
 
 No national definition exists (regulations.md §7); the issue fixes the denominator as
-all communities, the numerator as those whose data show the thing.
+all communities, the numerator as those whose data show the thing. 党的组织覆盖率 counts a
+party organisation at community, committee or property-project level (data-format-2 §3,
+analysis/party.py).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Iterable
 
+from ..analysis.party import is_covered
 from ..model.portal import CommunityData
 
 COMMITTEE_RATE, PROPERTY_RATE, PARTY_RATE = "committee", "property_service", "party_organisation"
@@ -23,7 +26,7 @@ RATE_LABELS = {
 RATE_DEFINITIONS = {
     COMMITTEE_RATE: "已成立业主委员会或物业管理委员会的小区数 ÷ 全部小区数",
     PROPERTY_RATE: "有物业服务企业提供服务的小区数 ÷ 全部小区数",
-    PARTY_RATE: "已建立小区党组织的小区数 ÷ 全部小区数",
+    PARTY_RATE: "小区、业主委员会或物业服务项目建有党组织的小区数 ÷ 全部小区数",
 }
 
 
@@ -51,11 +54,7 @@ def has_property_manager(community: CommunityData) -> bool:
     return community.profile is not None and community.profile.model.property_manager is not None
 
 
-def has_party_organisation(community: CommunityData) -> bool:
-    return community.profile is not None and community.profile.model.party_organisation is not None
-
-
-TESTS = {COMMITTEE_RATE: has_committee, PROPERTY_RATE: has_property_manager, PARTY_RATE: has_party_organisation}
+TESTS = {COMMITTEE_RATE: has_committee, PROPERTY_RATE: has_property_manager, PARTY_RATE: is_covered}
 
 
 def coverage_rates(communities: Iterable[CommunityData]) -> list[CoverageRate]:

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ..analysis.disclosure import DueStatement, Timeliness, statements_due, timeliness
+from ..analysis.documents import documents_in_effect
+from ..analysis.meetings import latest_meeting
 from ..analysis.periods import sort_periods
 from ..analysis.status import (
     ACTIVE, ENDED, OVERDUE, UPCOMING, NoticeStatus, TermStatus, item_status, notice_status, term_status,
@@ -50,6 +52,8 @@ class CommunitySummary:
     recent_notices: tuple[NoticeLine, ...]   # newest first
     statements: tuple[DueStatement, ...]     # ledger statements due by the build date
     timeliness: Timeliness                   # 公示及时率 of those
+    documents_in_effect: int                 # 制度文件 in effect at the build date
+    last_meeting: date | None                # the most recent meeting of any kind
 
 
 def summarise(community: CommunityData, as_of: date, floors: dict[str, Decimal],
@@ -86,11 +90,14 @@ def summarise(community: CommunityData, as_of: date, floors: dict[str, Decimal],
         recent_notices=tuple(recent),
         statements=statements,
         timeliness=timeliness(list(statements)),
+        documents_in_effect=len(documents_in_effect(community.documents, as_of)),
+        last_meeting=latest.date if (latest := latest_meeting(community.meetings)) else None,
     )
 
 
 def by_street(summaries: list[CommunitySummary]) -> list[tuple[str, list[CommunitySummary]]]:
-    """Streets in name order, communities by slug within each (slugs are usually pinyin)."""
+    """Streets in name order, communities by slug within each (slugs are usually the names'
+    pinyin: an order readers know, where the Chinese names' code points are none)."""
     streets: dict[str, list[CommunitySummary]] = {}
     for s in sorted(summaries, key=lambda s: s.slug):
         streets.setdefault(s.street, []).append(s)

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from fractions import Fraction
 
 from ..analysis.disclosure import LATE, MISSING, STATE_LABEL, Timeliness, timeliness
+from ..analysis.firms import FirmRecord
 from ..analysis.grades import FAILING_GRADE
+from ..analysis.party import committee_party_members, cross_appointment_share
 from ..analysis.periods import period_label
 from ..formatting import cn_date, money, percent, percent_beside_grade
 from ..model.labels import ACCOUNT_TITLE
 from ..model.portal import CommunityData
 from ..render import links
 from ..site_layout import COMMUNITY_CARDS, DISTRICT_HOME, STREETS
+from ..render.views.firms import warning_reasons
 from .rankings import LatestEvaluation, black_list, latest_evaluations, red_list, top_grade
 from .rates import RATE_DEFINITIONS, CoverageRate, coverage_rates
 from .summary import RECENT_NOTICE_DAYS, CommunitySummary, NoticeLine, by_street
@@ -71,8 +75,15 @@ def is_failing(e: LatestEvaluation | None) -> bool:
     return e is not None and e.grade == FAILING_GRADE
 
 
-def ranking_row(from_page: str, e: LatestEvaluation) -> dict:
-    return {"manager": e.manager, "community": e.community,
+def firm_link(from_page: str, firm_ids: dict[str, str], name: str) -> str | None:
+    """The district's page of the firm named `name` (as an evaluation names it), if it has one."""
+    ident = firm_ids.get(name.strip())
+    return links.href_from(from_page, links.firm_page(ident)) if ident else None
+
+
+def ranking_row(from_page: str, e: LatestEvaluation, firm_ids: dict[str, str] | None = None) -> dict:
+    return {"manager": e.manager, "manager_href": firm_link(from_page, firm_ids or {}, e.manager),
+            "community": e.community,
             "href": community_url(from_page, e.slug, links.EVALUATIONS),
             "period": period_label(e.period),
             "score": percent_beside_grade(e.score_percent / 100), "grade": e.grade, "failing": is_failing(e)}
@@ -128,7 +139,8 @@ def statements_view(from_page: str, summaries: list[CommunitySummary], within_da
 
 def community_row(from_page: str, s: CommunitySummary) -> dict:
     return {
-        "name": s.name, "href": community_url(from_page, s.slug), "neighbourhood": s.neighbourhood,
+        "name": s.name, "href": community_url(from_page, s.slug), "street": street_name(s.street),
+        "neighbourhood": s.neighbourhood,
         "committee": committee_cell(s),
         "term_alert": s.term is not None and s.term.election_due,
         "fund": money(s.fund_balance) if s.fund_balance is not None else "—",
@@ -138,24 +150,61 @@ def community_row(from_page: str, s: CommunitySummary) -> dict:
         "overdue_href": community_url(from_page, s.slug, links.INSPECTIONS),
         "active": s.active_notices,
         "notices_href": card_href(from_page, s.slug, "notices"),
+        "documents": s.documents_in_effect,
+        "documents_href": community_url(from_page, s.slug, links.DOCUMENTS),
+        "last_meeting": cn_date(s.last_meeting) if s.last_meeting else "—",
+        "meetings_href": community_url(from_page, s.slug, links.MEETINGS) if s.last_meeting else None,
         "timeliness": timeliness_cell(s.timeliness),
         "timeliness_alert": s.timeliness.on_time < s.timeliness.due,
     }
 
 
-def _rankings(page: str, communities: list[CommunityData], floors: dict) -> dict:
+def _rankings(page: str, communities: list[CommunityData], floors: dict, firm_ids: dict[str, str] | None) -> dict:
     latest = latest_evaluations(communities, floors)
     return {
         "top_grade": top_grade(floors) or "",
         "failing_grade": FAILING_GRADE,
         "evaluated": len(latest),
-        "red": [ranking_row(page, e) for e in red_list(latest, floors)],
-        "black": [ranking_row(page, e) for e in black_list(latest)],
+        "red": [ranking_row(page, e, firm_ids) for e in red_list(latest, floors)],
+        "black": [ranking_row(page, e, firm_ids) for e in black_list(latest)],
     }
 
 
+def share_text(share) -> str:
+    """63.64%（7/11）; "—" for a street without any committee (0 of 0 is no ratio)."""
+    return f"{percent(share.ratio)}（{share.numerator}/{share.denominator}）" if share.denominator else "—"
+
+
+def party_row(scope: str, communities: list[CommunityData], as_of: date) -> dict:
+    """党建: the committees' party members among their current members, and the committees
+    with a cross-appointed member, each as numerator/denominator (analysis/party.py)."""
+    members, committees = committee_party_members(communities, as_of)
+    return {"scope": scope, "committees": committees, "party_members": share_text(members),
+            "cross": share_text(cross_appointment_share(communities, as_of))}
+
+
+def party_view(communities: list[CommunityData], summaries: dict[str, CommunitySummary], as_of: date) -> list[dict]:
+    """The district's row first, then one per street (with several streets)."""
+    streets: dict[str, list[CommunityData]] = {}
+    for c in communities:
+        streets.setdefault(summaries[c.slug].street, []).append(c)
+    rows = [party_row("全区", communities, as_of)]
+    if len(streets) > 1:
+        rows += [party_row(street_name(street), members, as_of) for street, members in sorted(streets.items())]
+    return rows
+
+
+def warning_view(page: str, records: list[FirmRecord]) -> list[dict]:
+    """警示名单: each listed firm, linked to its page, with why it is listed."""
+    return [{"name": r.name, "href": links.href_from(page, links.firm_page(r.id)), "served": len(r.served),
+             "reasons": "；".join(warning_reasons(r))} for r in records]
+
+
 def index_view(title: str, communities: list[CommunityData], summaries: dict[str, CommunitySummary],
-               floors: dict, as_of: date, within_days: int) -> dict:
+               floors: dict, as_of: date, within_days: int, *, firm_ids: dict[str, str] | None = None,
+               warnings: list[FirmRecord] | None = None, warning_threshold: int = 3) -> dict:
+    """firm_ids: firm name → id, for links from the red and black lists to the firms' pages;
+    warnings: the firms on the 警示名单 (analysis/firms.py)."""
     streets = by_street(list(summaries.values()))
     several = len(streets) > 1
     tables = len(communities) <= ROOT_TABLE_LIMIT or not several
@@ -166,9 +215,12 @@ def index_view(title: str, communities: list[CommunityData], summaries: dict[str
         "street_count": len(streets),
         "rates": [rate_view(r) for r in coverage_rates(communities)],
         "street_rates": street_rates_view(communities, summaries) if several else [],
-        **_rankings(HOME, communities, floors),
-        "streets": [{"name": street_name(street), "rows": [community_row(HOME, s) for s in members]}
-                    for street, members in streets] if tables else [],
+        "party": party_view(communities, summaries, as_of),
+        **_rankings(HOME, communities, floors, firm_ids),
+        "warnings": warning_view(HOME, warnings or []),
+        "warning_threshold": warning_threshold,
+        # One table, by street and then by community (the street office's view).
+        "rows": [community_row(HOME, s) for _, members in streets for s in members] if tables else [],
         "statements": statements_view(HOME, [s for _, members in streets for s in members], within_days,
                                       listed=tables),
         "show_streets": several,
@@ -176,7 +228,8 @@ def index_view(title: str, communities: list[CommunityData], summaries: dict[str
 
 
 def street_view(street: str, district_title: str, communities: list[CommunityData],
-                summaries: dict[str, CommunitySummary], floors: dict, as_of: date, within_days: int) -> dict:
+                summaries: dict[str, CommunitySummary], floors: dict, as_of: date, within_days: int, *,
+                firm_ids: dict[str, str] | None = None) -> dict:
     """One street's page: its 三率, its red and black list entries and its community table."""
     page = street_page(street)
     members = sorted((summaries[c.slug] for c in communities), key=lambda s: s.slug)
@@ -187,9 +240,11 @@ def street_view(street: str, district_title: str, communities: list[CommunityDat
         "as_of": cn_date(as_of),
         "count": len(communities),
         "rates": [rate_view(r) for r in coverage_rates(communities)],
-        **_rankings(page, communities, floors),
+        "party": [party_row(street_name(street), communities, as_of)],
+        **_rankings(page, communities, floors, firm_ids),
         "rows": [community_row(page, s) for s in members],
         "statements": statements_view(page, members, within_days),
+        "show_streets": False,
     }
 
 

@@ -25,7 +25,8 @@ _DATES = {fields.a_date}
 # A mapping is written on one line ("flow") when it is a small value (a range, a tally,
 # an apportionment, a score row): at most this many keys, each a plain value or a list
 # of plain values. Named things that stand on their own (a party organisation) have a
-# `name` and stay on separate lines unless they are rows of a list (fees, categories).
+# `name` and stay on separate lines unless they are rows of a list (fees, categories); so
+# does anything with a `text` (a meeting's decision: a sentence, too long for one line).
 FLOW_MAX_KEYS = 3
 
 
@@ -93,6 +94,6 @@ def is_small_value(model: type[BaseModel], *, in_list: bool) -> bool:
     shapes = key_shapes(model)
     if len(shapes) > FLOW_MAX_KEYS:
         return False
-    if "name" in shapes and not in_list:
+    if "name" in shapes and not in_list or "text" in shapes:
         return False
     return all(s.model is None and not s.is_dict for s in shapes.values())

@@ -41,9 +41,15 @@ RECORD_FOLDERS = {
     "notices": "notice",
     "inspections": "inspection",
     "evaluations": "evaluation",
+    "documents": "document",
+    "meetings": "meeting",
 }
 PERIOD_KINDS = {"maintenance-fund", "public-revenue", "evaluation"}
 SINGLE_FILES = {"community": "community", "committee": "committee"}
+# A community's PDFs that documents attach (load/attachments.py reads this folder).
+FILES_FOLDER = "files"
+# District level: the register of property service companies, data/firms/<id>.yml.
+FIRMS_FOLDER = "firms"
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,7 @@ def _symlink(path: Path) -> Problem:
     )
 
 
-def _entries(folder: Path, problems: list[Problem]) -> list[os.DirEntry]:
+def folder_entries(folder: Path, problems: list[Problem]) -> list[os.DirEntry]:
     try:
         with os.scandir(folder) as it:
             items = sorted(it, key=lambda e: e.name)
@@ -121,14 +127,16 @@ def discover(data_dir: Path) -> tuple[list[DataFile], list[Problem]]:
     if not data_dir.is_dir():
         return [], [error(Location(str(data_dir)), "file.missing", "找不到数据目录：请用 --data 指定，或在含有 data/ 的目录中运行。")]
     site_files: list[Path] = []
-    for entry in _entries(data_dir, problems):
+    for entry in folder_entries(data_dir, problems):
         path = Path(entry.path)
         if entry.is_file() and entry.name in ("site.yml", "site.yaml"):
             site_files.append(path)
         elif entry.is_dir() and entry.name == "communities":
             _discover_communities(path, files, problems, reserved_slugs(*content_folders(data_dir)))
+        elif entry.is_dir() and entry.name == FIRMS_FOLDER:
+            _discover_firms(path, files, problems)
         elif entry.is_file() and entry.name.endswith(YAML_SUFFIXES):
-            problems.append(_unexpected(path, "数据目录顶层只放 site.yml 和 communities/。"))
+            problems.append(_unexpected(path, "数据目录顶层只放 site.yml、communities/ 和 firms/。"))
     # site.yml is the documented name: read it, and say that site.yaml beside it is not read.
     site_files.sort(key=lambda p: p.name != "site.yml")
     for extra in site_files[1:]:
@@ -142,8 +150,22 @@ def discover(data_dir: Path) -> tuple[list[DataFile], list[Problem]]:
     return files, problems
 
 
+def _discover_firms(folder: Path, files: list[DataFile], problems: list[Problem]) -> None:
+    for entry in folder_entries(folder, problems):
+        path = Path(entry.path)
+        stem, suffix = os.path.splitext(entry.name)
+        if not entry.is_file() or suffix not in YAML_SUFFIXES:
+            problems.append(_unexpected(path, f"{FIRMS_FOLDER}/ 中只放 .yml 文件，每个物业服务企业一个。"))
+        elif _check_stem(path, stem, "firm", problems):
+            if any(f.kind == "firm" and f.stem == stem for f in files):
+                problems.append(error(Location(str(path)), "id.duplicate",
+                                      f"编号“{stem}”重复：同一编号只能有一个文件（.yml 和 .yaml 只留一个）。"))
+                continue
+            files.append(DataFile(path, "firm", None, stem))
+
+
 def _discover_communities(folder: Path, files: list[DataFile], problems: list[Problem], reserved: set[str]) -> None:
-    for entry in _entries(folder, problems):
+    for entry in folder_entries(folder, problems):
         path = Path(entry.path)
         if not entry.is_dir():
             problems.append(_unexpected(path, "communities/ 下每个小区是一个文件夹。"))
@@ -163,14 +185,16 @@ def _discover_communities(folder: Path, files: list[DataFile], problems: list[Pr
 
 def _discover_community(folder: Path, slug: str, files: list[DataFile], problems: list[Problem]) -> None:
     seen: dict[tuple[str, str], Path] = {}
-    for entry in _entries(folder, problems):
+    for entry in folder_entries(folder, problems):
         path = Path(entry.path)
         stem, suffix = os.path.splitext(entry.name)
         if entry.is_file() and suffix in YAML_SUFFIXES and stem in SINGLE_FILES:
             _add(DataFile(path, SINGLE_FILES[stem], slug, stem), seen, files, problems)
+        elif entry.is_dir() and entry.name == FILES_FOLDER:
+            continue  # PDFs, not data files: load/attachments.py checks them
         elif entry.is_dir() and entry.name in RECORD_FOLDERS:
             kind = RECORD_FOLDERS[entry.name]
-            for item in _entries(path, problems):
+            for item in folder_entries(path, problems):
                 item_path = Path(item.path)
                 item_stem, item_suffix = os.path.splitext(item.name)
                 if not item.is_file() or item_suffix not in YAML_SUFFIXES:
@@ -179,7 +203,7 @@ def _discover_community(folder: Path, slug: str, files: list[DataFile], problems
                     _add(DataFile(item_path, kind, slug, item_stem), seen, files, problems)
         else:
             problems.append(_unexpected(path, "小区文件夹中只放 community.yml、committee.yml 和 "
-                                              + "、".join(f"{k}/" for k in RECORD_FOLDERS) + "。"))
+                                              + "、".join(f"{k}/" for k in (*RECORD_FOLDERS, FILES_FOLDER)) + "。"))
     if ("community", "community") not in seen:
         problems.append(error(Location(str(folder / "community.yml")), "file.missing",
                               f"小区“{slug}”缺少 community.yml（小区概况）。"))

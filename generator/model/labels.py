@@ -51,6 +51,18 @@ INSPECTION_KIND = {
     "other": "其他",
 }
 ITEM_RESULT = {"pass": "合格", "fail": "不合格", "not_applicable": "不适用"}
+DOCUMENT_KIND = {
+    "covenant": "管理规约",
+    "rules": "业主大会议事规则",
+    "property_contract": "物业服务合同",
+    "fund_rules": "专项维修资金管理规约",
+    "other": "其他制度文件",
+}
+MEETING_KIND = {
+    "committee": "业委会会议",
+    "owners_assembly": "业主大会会议",
+    "joint": "联席会议",
+}
 ADMIN_BACKEND = {"github": "GitHub", "gitea": "Gitea 或 Forgejo", "local": "本机 decap-server（在自己的电脑上编辑）"}
 ACCOUNTS = ("maintenance-fund", "public-revenue")
 ACCOUNT_TITLE = {"maintenance-fund": "专项维修资金", "public-revenue": "公共收益"}

@@ -9,7 +9,8 @@ from typing import Generic, TypeVar
 from ..load.yamlread import Document
 from .labels import ACCOUNTS
 from .records import (
-    Committee, Community, Evaluation, FundLedger, Inspection, Notice, RevenueLedger, Rules, Site, Vote,
+    Committee, Community, Evaluation, Firm, FundLedger, GoverningDocument, Inspection, Meeting, Notice,
+    RevenueLedger, Rules, Site, Vote,
 )
 
 T = TypeVar("T")
@@ -36,6 +37,11 @@ class CommunityData:
     notices: dict[str, Loaded[Notice]] = field(default_factory=dict)
     inspections: dict[str, Loaded[Inspection]] = field(default_factory=dict)
     evaluations: dict[str, Loaded[Evaluation]] = field(default_factory=dict)
+    documents: dict[str, Loaded[GoverningDocument]] = field(default_factory=dict)
+    meetings: dict[str, Loaded[Meeting]] = field(default_factory=dict)
+    # files/: name → path of each PDF that may be published (load/attachments.py); a refused
+    # one is in `invalid` as ("file", name).
+    files: dict[str, Path] = field(default_factory=dict)
     # Ids of files that exist but failed validation: references to them are not "missing".
     invalid: set[tuple[str, str]] = field(default_factory=set)
 
@@ -59,6 +65,9 @@ class Portal:
     data_dir: Path
     site: Loaded[Site] | None = None
     communities: dict[str, CommunityData] = field(default_factory=dict)
+    # The district's register of property service companies (data/firms/<id>.yml).
+    firms: dict[str, Loaded[Firm]] = field(default_factory=dict)
+    invalid_firms: set[str] = field(default_factory=set)
     # Every parsed document, valid or not: personal data is refused in all of them.
     documents: list[Document] = field(default_factory=list)
 

@@ -110,6 +110,8 @@ class Rules(Record):
     report_amount_threshold: Optional[Money] = Field(
         None, description="预算达到这个金额（元）的表决，不论事项类别，都按重大事项报告党组织、报街道备案；不设就省略")
     disclosure: DisclosureRules = Field(default_factory=DisclosureRules, description="定期收支公示的频次和期限")
+    meeting_publish_days: RuleDays = Field(3, description="业委会会议结束后几天内公布会议决定（指导规则第39条、北京第45条：3日）")
+    warning_overdue_items: PositiveCount = Field(3, description="物业服务企业在所服务小区逾期未整改的项目达到几项时列入全区警示名单")
 
 
 class Admin(Record):
@@ -163,12 +165,21 @@ class Fee(Record):
     unit: Text = Field(description="计费单位，例如 元/平方米·月")
 
 
+class BranchOrganisation(Record):
+    """The party organisation of a committee or of a property project (data-format-2 §3)."""
+
+    name: Text = Field(description="党组织名称")
+    established: Optional[Date] = Field(None, description="成立日期")
+
+
 class PropertyManager(Record):
     name: Text = Field(description="物业服务企业名称")
+    firm: Optional[Id] = Field(None, description="全区物业服务企业名录中的编号（data/firms/ 下的文件名，不带 .yml）；填写后名称须与名录一致")
     project_manager: Optional[Text] = Field(None, description="项目负责人")
     office_phone: Optional[Text] = Field(None, description="物业服务中心电话（固定电话）")
     contract: Optional[Contract] = Field(None, description="物业服务合同期限")
     fees: list[Fee] = Field(default_factory=list, description="收费项目和标准（明码标价）")
+    party_organisation: Optional[BranchOrganisation] = Field(None, description="物业服务项目（项目部）的党组织；没有时省略")
 
 
 class PartyOrganisation(Record):
@@ -215,6 +226,7 @@ class Committee(Record):
     term_end: Date = Field(description="任期结束")
     filed: Optional[Filing] = Field(None, description="备案情况")
     office_phone: Optional[Text] = Field(None, description="办公电话（固定电话）")
+    party_organisation: Optional[BranchOrganisation] = Field(None, description="业主委员会自己的党组织（党支部）；没有时省略")
     members: list[Member] = Field(description="委员名单（含已离任委员）")
 
 
@@ -403,6 +415,54 @@ class Evaluation(Record):
     declared_grade: Text = Field(description="公布的考评等级")
 
 
+# ---------------------------------------------------------------- documents (制度文件)
+
+class Effective(Record):
+    from_: Date = Field(alias="from", description="生效日期")
+    to: Optional[Date] = Field(None, description="失效日期（被新文件取代或废止）；仍然有效时留空")
+
+
+class GoverningDocument(Record):
+    title: Text = Field(description="文件名称，例如“兰亭苑管理规约”")
+    kind: choice(labels.DOCUMENT_KIND) = Field(description="文件类别")
+    adopted: Date = Field(description="通过或签订日期")
+    vote: Optional[Id] = Field(None, description="通过它的业主表决编号；管理规约、议事规则、物业服务合同必填")
+    effective: Effective = Field(description="有效期")
+    file: Optional[Text] = Field(None, description="文件全文（PDF），写成 files/<文件名>.pdf，文件放在本小区的 files/ 文件夹；与 body 至少填一项")
+    body: Optional[Text] = Field(None, description="文件全文（Markdown）；与 file 至少填一项")
+
+
+# ---------------------------------------------------------------- meetings (会议与决定)
+
+class Attendance(Record):
+    present: Count = Field(description="出席的委员人数（不含候补委员）")
+    total: PositiveCount = Field(description="在任委员人数（不含候补委员）")
+
+
+class Decision(Record):
+    text: Text = Field(description="决定的内容")
+    approve: Optional[Count] = Field(None, description="同意这项决定的委员人数（业委会会议必填）")
+    vote: Optional[Id] = Field(None, description="这项决定提交的业主表决编号（如有）")
+
+
+class Meeting(Record):
+    title: Optional[Text] = Field(None, description="会议名称，例如“第二届业主委员会第十二次会议”；省略时按日期和类别称呼")
+    date: Date = Field(description="会议日期")
+    kind: choice(labels.MEETING_KIND) = Field(description="会议类别")
+    members: Optional[Attendance] = Field(None, description="委员出席情况（业委会会议必填）")
+    invited: list[Text] = Field(default_factory=list, description="列席或参加的单位，例如社区党委、物业项目部")
+    decisions: list[Decision] = Field(description="会议作出的决定")
+    published: Optional[Date] = Field(None, description="会议决定公布的日期；尚未公布时留空")
+
+
+# ---------------------------------------------------------------- firms (全区物业服务企业名录)
+
+class Firm(Record):
+    name: Text = Field(description="物业服务企业名称（与营业执照一致）")
+    credit_code: Text = Field(description="统一社会信用代码：18 位，最后一位是校验码（GB 32100-2015）")
+    complaint_phone: Optional[Text] = Field(None, description="企业投诉电话（固定电话或服务热线）")
+
+
 # File kind → model, and the JSON Schema name of each kind.
 KINDS: dict[str, type[Record]] = {
     "site": Site,
@@ -414,4 +474,7 @@ KINDS: dict[str, type[Record]] = {
     "notice": Notice,
     "inspection": Inspection,
     "evaluation": Evaluation,
+    "document": GoverningDocument,
+    "meeting": Meeting,
+    "firm": Firm,
 }

@@ -17,6 +17,9 @@ SCHEMA_TITLES = {
     "notice": "公示公告 notices/<编号>.yml",
     "inspection": "监督检查 inspections/<编号>.yml",
     "evaluation": "履约考评 evaluations/<期间>.yml",
+    "document": "制度文件 documents/<编号>.yml",
+    "meeting": "会议与决定 meetings/<编号>.yml",
+    "firm": "物业服务企业（全区名录）firms/<编号>.yml",
 }
 
 

@@ -88,6 +88,10 @@ class Record:
             return f"监督检查 {ident}（{model.date}，{model.authority}）"
         if kind == "evaluation":
             return f"{period_label(ident)}物业履约考评"
+        if kind == "document":
+            return f"制度文件“{model.title}”（{ident}）"
+        if kind == "meeting":
+            return f"会议记录 {ident}（{model.date}，{labels.MEETING_KIND[model.kind]}）"
         if kind == "member":
             return f"业委会委员 {model.name}"
         return "业委会名单"
@@ -145,7 +149,8 @@ def community_records(community: CommunityData) -> dict[Key, Record]:
                 if key not in records:                   # a duplicate id is id.duplicate's business
                     records[key] = _record(key, entry, ledger.doc, ("entries", index), f"{account}/{period}")
     for kind, collection in (("vote", community.votes), ("notice", community.notices),
-                             ("inspection", community.inspections), ("evaluation", community.evaluations)):
+                             ("inspection", community.inspections), ("evaluation", community.evaluations),
+                             ("document", community.documents), ("meeting", community.meetings)):
         for ident, loaded in collection.items():
             records[(slug, kind, ident)] = _record((slug, kind, ident), loaded.model, loaded.doc)
     if community.committee is not None:

@@ -210,8 +210,8 @@ def _roster(changes: list[RecordChange]) -> list[str]:
     return lines + [""]
 
 
-def _others(changes: list[RecordChange], path_of) -> list[str]:
-    lines = ["### 监督检查与履约考评", ""]
+def _others(changes: list[RecordChange], path_of, heading: str = "监督检查与履约考评") -> list[str]:
+    lines = [f"### {heading}", ""]
     for c in changes:
         detail = f"：{_changed_fields(c)}" if c.state == CHANGED else ""
         lines.append(f"- {STATE_LABEL[c.state]}：{md_text(c.record.title)}（{path_of(c.record)}）{detail}")
@@ -249,6 +249,8 @@ def render_summary(diff: DiffInput) -> str:
             lines += _votes(votes, diff.head, slug)
         if roster := pick("committee", "member"):
             lines += _roster(roster)
+        if governance := pick("document", "meeting"):
+            lines += _others(governance, diff.path_of, "制度文件与会议")
         if others := pick("inspection", "evaluation"):
             lines += _others(others, diff.path_of)
     for code, heading, *_ in PROBLEM_SECTIONS:

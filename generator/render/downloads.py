@@ -1,4 +1,5 @@
-"""数据下载: every ledger period, vote, inspection and evaluation as CSV and JSON.
+"""数据下载: every ledger period, vote, inspection, evaluation, document and meeting as CSV
+and JSON.
 
 A download must let anyone re-check the published figures, so every field of the YAML
 reaches it.
@@ -27,6 +28,9 @@ CSV (for spreadsheets; one row per entry / vote / inspection item / evaluation)
   wrongly by a spreadsheet.
 - Category scores of evaluations are one extra file, evaluation-scores.csv (one row per
   period and category), so evaluations.csv keeps one row per evaluation.
+- documents.csv has one row per document without its text (a covenant's body would not
+  fit a spreadsheet cell); documents.json has it. meetings.csv has one row per decision,
+  the meeting's columns repeated on each, as inspections.csv does for items.
 - Every text cell passes the CSV-injection guard; files carry a UTF-8 BOM so spreadsheet
   programs common in China open them with the right encoding. The header is written even
   when a dataset has no rows.
@@ -44,7 +48,9 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+from ..analysis.documents import document_state
 from ..analysis.grades import grade_for, satisfaction_rate, score_percent, total_score
+from ..analysis.meetings import decision_passed, publication
 from ..analysis.ledgers import is_inflow, statement_of
 from ..analysis.periods import period_label, sort_periods
 from ..analysis.status import item_status
@@ -87,6 +93,11 @@ EVALUATION_COLUMNS = [
     "evaluators", "satisfaction_method",
 ]
 SCORE_COLUMNS = ["period", "category", "max", "score"]
+DOCUMENT_COLUMNS = ["id", "title", "kind", "adopted", "vote", "effective_from", "effective_to", "file", "computed_state"]
+MEETING_COLUMNS = [
+    "meeting", "date", "kind", "title", "present", "total", "invited", "published", "computed_published_late",
+    "decision", "text", "approve", "vote", "computed_passed",
+]
 
 # Which electorate a vote was counted against: its own `electorate`, or the community's.
 ELECTORATE_FROM_VOTE, ELECTORATE_FROM_COMMUNITY = "vote", "community"
@@ -325,6 +336,42 @@ def _evaluations(c, grades) -> list[Dataset]:
             Dataset("evaluation-scores", "履约考评分项得分", SCORE_COLUMNS, scores)]
 
 
+# ---------------------------------------------------------------- documents and meetings
+
+def _documents(c, as_of: date) -> Dataset:
+    records, rows = [], []
+    for did, d in sorted(c.documents.items()):
+        m = d.model
+        state = document_state(m, as_of)
+        records.append({"id": did, **plain(m), "computed_state": state})
+        rows.append({"id": did, "title": m.title, "kind": m.kind, "adopted": m.adopted.isoformat(),
+                     "vote": _text(m.vote), "effective_from": m.effective.from_.isoformat(),
+                     "effective_to": _text(m.effective.to), "file": _text(m.file), "computed_state": state})
+    return Dataset("documents", "制度文件", DOCUMENT_COLUMNS, rows, records)
+
+
+def _passed(value: bool | None) -> str:
+    return "" if value is None else ("true" if value else "false")
+
+
+def _meetings(c, as_of: date, publish_days: int) -> Dataset:
+    records, rows = [], []
+    for mid, loaded in sorted(c.meetings.items()):
+        m = loaded.model
+        late = publication(m, as_of, publish_days).late
+        record = {"id": mid, **plain(m), "computed_published_late": late}
+        record["decisions"] = [{**plain(d), "computed_passed": decision_passed(m, d)} for d in m.decisions]
+        records.append(record)
+        for index, d in enumerate(m.decisions, start=1):
+            rows.append({"meeting": mid, "date": m.date.isoformat(), "kind": m.kind, "title": _text(m.title),
+                         "present": m.members.present if m.members else "", "total": m.members.total if m.members else "",
+                         "invited": LIST_SEPARATOR.join(m.invited), "published": _text(m.published),
+                         "computed_published_late": "true" if late else "false",
+                         "decision": index, "text": d.text, "approve": _text(d.approve), "vote": _text(d.vote),
+                         "computed_passed": _passed(decision_passed(m, d))})
+    return Dataset("meetings", "会议与决定", MEETING_COLUMNS, rows, records)
+
+
 # ---------------------------------------------------------------- files
 
 def datasets(ctx) -> list[Dataset]:
@@ -335,6 +382,8 @@ def datasets(ctx) -> list[Dataset]:
         _votes(c),
         _inspections(c, ctx.as_of),
         *_evaluations(c, ctx.portal.rules.grades),
+        _documents(c, ctx.as_of),
+        _meetings(c, ctx.as_of, ctx.portal.rules.meeting_publish_days),
     ]
 
 

@@ -11,8 +11,8 @@ import posixpath
 from ..model.labels import ACCOUNTS
 # The fixed pages come from the one table the check reserves names from.
 from ..site_layout import (  # noqa: F401 - re-exported: the pages' names for the render stage
-    COMMITTEE, DOWNLOADS, DOWNLOADS_FOLDER, EVALUATIONS, FUND, HOME, INSPECTIONS, NOTICES, PROPERTY,
-    RECORD_FOLDERS, REVENUE, VOTES,
+    COMMITTEE, DOCUMENTS, DOWNLOADS, DOWNLOADS_FOLDER, EVALUATIONS, FILES, FIRMS, FUND, HOME, INSPECTIONS, MEETINGS,
+    NOTICES, PROPERTY, RECORD_FOLDERS, REVENUE, VOTES,
 )
 
 ACCOUNT_INDEX = {"maintenance-fund": FUND, "public-revenue": REVENUE}
@@ -28,6 +28,24 @@ def vote_page(vote_id: str) -> str:
 
 def ledger_page(account: str, period: str) -> str:
     return f"{RECORD_FOLDERS[account]}/{period}.md"
+
+
+def document_page(document_id: str) -> str:
+    return f"{RECORD_FOLDERS['document']}/{document_id}.md"
+
+
+def meeting_anchor(meeting_id: str) -> str:
+    """Meetings share one page (会议与决定); each has an anchor there."""
+    return f"meeting-{meeting_id}"
+
+
+def firm_page(firm_id: str) -> str:
+    return f"{FIRMS}/{firm_id}.md"
+
+
+def attachment(name: str) -> str:
+    """Where a PDF of the community's files/ is published (the same name under files/)."""
+    return f"{FILES}/{name}"
 
 
 def notice_pdf(notice_id: str) -> str:
@@ -56,6 +74,10 @@ def ref_target(ref: str, entry_places: dict) -> tuple[str, str | None] | None:
         return vote_page(ident), None
     if kind == "notice":
         return notice_page(ident), None
+    if kind == "document":
+        return document_page(ident), None
+    if kind == "meeting":
+        return MEETINGS, meeting_anchor(ident)
     if kind in ACCOUNTS:
         return ledger_page(kind, ident), None
     if kind == "inspection":

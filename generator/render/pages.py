@@ -3,6 +3,7 @@ place that renders the views into pages."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from ..analysis.periods import sort_periods
@@ -13,7 +14,9 @@ from .environment import render
 from .escape import trusted
 from .notice_body import body_html
 from .sections import navigation
-from .views import committee, evaluations, home, inspections, ledgers, notices, property_services, votes
+from .views import (
+    committee, documents, evaluations, firms, home, inspections, ledgers, meetings, notices, property_services, votes,
+)
 from .views.context import Context
 
 
@@ -21,6 +24,11 @@ def _write(docs: Path, page: str, text: str) -> None:
     path = docs / page
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+
+
+def render_firm(portal, firm_id: str, as_of, community_link) -> str:
+    """A firm's page (firms.firm_view), linking to each community by `community_link(slug, page)`."""
+    return render("firm.md.j2", v=firms.firm_view(portal, firm_id, as_of, community_link))
 
 
 def render_community(ctx: Context, docs: Path, site_title: str, charts) -> list[dict]:
@@ -47,6 +55,22 @@ def render_community(ctx: Context, docs: Path, site_title: str, charts) -> list[
     committee_view = committee.committee_view(ctx)
     _write(docs, links.COMMITTEE, render("committee.md.j2", v=committee_view) if committee_view
            else "# 业主委员会\n\n本小区尚未成立业主委员会或物业管理委员会。\n")
+    _write(docs, links.MEETINGS, render("meetings.md.j2", v=meetings.meetings_view(ctx)))
+    _write(docs, links.DOCUMENTS, render("documents.md.j2", v=documents.documents_view(ctx)))
+    for did, document in c.documents.items():
+        _write(docs, links.document_page(did), render("document.md.j2", v=documents.document_view(ctx, did),
+                                                      body_html=trusted(body_html(document.model.body or ""))))
+    for name, path in documents.attached_files(ctx).items():
+        # Published as they are: the bytes of the data folder (load/attachments.py checked them).
+        target = docs / links.attachment(name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    if not ctx.in_district:
+        # A lone community's site is the portal: the firms' pages are its own (a district's are the overview's).
+        for fid in sorted(ctx.portal.firms):
+            here = links.firm_page(fid)
+            _write(docs, here, render_firm(ctx.portal, fid, ctx.as_of,
+                                           lambda slug, page, here=here: links.href_from(here, page)))
     _write(docs, links.INSPECTIONS, render("inspections.md.j2", rows=inspections.inspections_view(ctx)))
     _write(docs, links.EVALUATIONS, render("evaluations.md.j2", rows=evaluations.evaluations_view(ctx)))
     _write(docs, links.PROPERTY, render("property.md.j2", v=property_services.property_view(ctx)))

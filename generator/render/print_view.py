@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..analysis.documents import STATE_LABELS, document_state
 from ..analysis.periods import period_label
 from ..analysis.votes import compute_outcome, electorate_of, is_supermajority, tallies
 from ..formatting import area, cn_date, money
@@ -13,9 +14,11 @@ from . import links
 from .notice_body import body_html
 from .print_measure import ColumnText, table_fit
 from .print_types import NoticePrintView, PrintColumn, PrintTable
-from .views.context import Context, fingerprint, ref_label
+from .views.context import Context, fingerprint, meeting_title, ref_label
 from .views.disclosed import MATTER, RESULT, STATEMENT, disclosed_blocks
+from .views.documents import adopting_vote, effective_text
 from .views.ledgers import entry_rows, statement_view
+from .views.meetings import approval_text
 from .views.votes import ratio_tests
 
 # (label, numeric, nowrap): numeric columns are right-aligned; nowrap keeps short codes
@@ -135,6 +138,46 @@ def _result_tables(ctx: Context, vid: str) -> list[PrintTable]:
     ]
 
 
+def _meeting_table(ctx: Context, mid: str) -> PrintTable:
+    """A meeting's decisions, each with the committee's votes for it (of all members in office)."""
+    m = ctx.community.meetings[mid].model
+    counted = m.members is not None and any(d.approve is not None for d in m.decisions)
+    rows = []
+    for i, d in enumerate(m.decisions, start=1):
+        rows.append([str(i), d.text, approval_text(m, d)] if counted else [str(i), d.text])
+    columns = [("序号", SHORT), ("决定", TEXT)] + ([("委员表决", SHORT)] if counted else [])
+    note = f"{cn_date(m.date)}{labels.MEETING_KIND[m.kind]}"
+    if m.members is not None:
+        note += f"，出席委员 {m.members.present} 人，在任委员 {m.members.total} 人"
+    if m.invited:
+        note += f"；参加单位：{'、'.join(m.invited)}"
+    return _table(f"会议决定：{meeting_title(m)}", columns, rows, note + "。")
+
+
+def _document_table(ctx: Context, did: str) -> PrintTable:
+    d = ctx.community.documents[did].model
+    rows = [["类别", labels.DOCUMENT_KIND[d.kind]], ["状态", STATE_LABELS[document_state(d, ctx.as_of)]],
+            ["有效期", effective_text(d)], ["通过日期", cn_date(d.adopted)]]
+    vote = adopting_vote(ctx, d, links.document_page(did))
+    if vote is not None:
+        rows.append(["通过它的表决", f"{vote['title']}（{vote['voting']}，{vote['result']}）"])
+    if d.file:
+        rows.append(["全文（PDF）", ctx.base_url + links.page_url(links.document_page(did))])
+    return _table(f"{labels.DOCUMENT_KIND[d.kind]}：{d.title}", [("项目", SHORT), ("内容", TEXT)], rows)
+
+
+def related_texts_html(ctx: Context, notice) -> str:
+    """The full text of each related document written in Markdown, after the notice's body:
+    a notice that publishes a covenant prints the covenant itself."""
+    parts = []
+    for ref in notice.related:
+        kind, _, ident = ref.partition("/")
+        document = ctx.community.documents.get(ident) if kind == "document" else None
+        if document is not None and (document.model.body or "").strip():
+            parts.append(f"<h2>{html.escape(document.model.title)}</h2>\n" + print_body_html(document.model.body))
+    return "".join(parts)
+
+
 def print_tables(ctx: Context, nid: str) -> list[PrintTable]:
     notice, page = ctx.community.notices[nid].model, links.notice_page(nid)
     tables: list[PrintTable] = []
@@ -150,6 +193,12 @@ def print_tables(ctx: Context, nid: str) -> list[PrintTable]:
             tables.append(_pre_vote_table(ctx, block.vote, caption))
         else:
             tables.append(_entries_table(ctx, page, block.account, block.period, set(block.entries)))
+    for ref in notice.related:
+        kind, _, ident = ref.partition("/")
+        if kind == "meeting" and ident in ctx.community.meetings:
+            tables.append(_meeting_table(ctx, ident))
+        elif kind == "document" and ident in ctx.community.documents:
+            tables.append(_document_table(ctx, ident))
     if not tables and notice.related:
         rows = [[ref_label(ctx, r)] for r in notice.related]
         tables.append(_table("公示的记录", [("记录", TEXT)], rows))
@@ -166,7 +215,7 @@ def notice_print_view(ctx: Context, nid: str) -> NoticePrintView:
         period_to=cn_date(n.period.to),
         objection_contact=n.objection.contact if n.objection else "",
         objection_until=cn_date(n.objection.until) if n.objection else "",
-        body_html=print_body_html(n.body),
+        body_html=print_body_html(n.body) + related_texts_html(ctx, n),
         tables=tuple(print_tables(ctx, nid)),
         page_url=ctx.base_url + links.page_url(links.notice_page(nid)),
         fingerprint=fingerprint(loaded.doc),

@@ -122,8 +122,39 @@ SCORES = {
     "score": Column("得分", SCORE),
 }
 
+DOCUMENT_STATES = {"current": "现行有效", "upcoming": "尚未生效", "superseded": "已失效"}
+YES_NO = {"true": "是", "false": "否"}
+DOCUMENTS = {
+    "id": Column("编号"),
+    "title": Column("文件名称"),
+    "kind": Column("类别", words=labels.DOCUMENT_KIND),
+    "adopted": Column("通过日期", DATE),
+    "vote": Column("通过它的表决"),
+    "effective_from": Column("生效日期", DATE),
+    "effective_to": Column("失效日期", DATE),
+    "file": Column("全文文件"),
+    "computed_state": Column("状态（计算）", words=DOCUMENT_STATES),
+}
+MEETINGS = {
+    "meeting": Column("会议编号"),
+    "date": Column("会议日期", DATE),
+    "kind": Column("会议类别", words=labels.MEETING_KIND),
+    "title": Column("会议名称"),
+    "present": Column("出席委员", COUNT),
+    "total": Column("在任委员", COUNT),
+    "invited": Column("参加单位"),
+    "published": Column("公布日期", DATE),
+    "computed_published_late": Column("逾期公布（计算）", words=YES_NO),
+    "decision": Column("决定序号", COUNT),
+    "text": Column("决定内容"),
+    "approve": Column("同意委员", COUNT),
+    "vote": Column("提交的业主表决"),
+    "computed_passed": Column("决定通过（计算）", words=YES_NO),
+}
+
 # A dataset's file stem → its columns (a ledger period's stem is "<account>-<period>").
-BY_STEM = {"votes": VOTES, "inspections": INSPECTIONS, "evaluations": EVALUATIONS, "evaluation-scores": SCORES}
+BY_STEM = {"votes": VOTES, "inspections": INSPECTIONS, "evaluations": EVALUATIONS, "evaluation-scores": SCORES,
+           "documents": DOCUMENTS, "meetings": MEETINGS}
 
 
 def columns_of(stem: str) -> dict[str, Column]:

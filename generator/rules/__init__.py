@@ -27,12 +27,12 @@ class RuleContext:
 
 def all_rules():
     from . import (
-        committee, disclosure, evaluation, ids, inspection, ledger, markdown, notice, privacy, refs, schema, site,
-        text, vote,
+        committee, disclosure, document, evaluation, firm, ids, inspection, ledger, markdown, meeting, notice, party,
+        privacy, refs, schema, site, text, vote,
     )
     return (refs.check, ids.check, schema.check, ledger.check, vote.check, notice.check, markdown.check,
-            disclosure.check, committee.check, evaluation.check, inspection.check, privacy.check, text.check,
-            site.check)
+            disclosure.check, committee.check, party.check, document.check, meeting.check, firm.check,
+            evaluation.check, inspection.check, privacy.check, text.check, site.check)
 
 
 def run_rules(portal: Portal, as_of: date) -> list[Problem]:

@@ -1,4 +1,4 @@
-"""markdown.raw_html, markdown.unsafe_link: a notice body is Markdown only."""
+"""markdown.raw_html, markdown.unsafe_link: a notice's or a document's body is Markdown only."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from ..problems import Problem, error
 def check(ctx) -> list[Problem]:
     problems: list[Problem] = []
     for community in ctx.portal.communities.values():
-        for loaded in community.notices.values():
-            body, doc = loaded.model.body, loaded.doc
+        for loaded in [*community.notices.values(), *community.documents.values()]:
+            body, doc = loaded.model.body or "", loaded.doc
             for finding in find_raw_html(body):
                 problems.append(error(doc.line_in_text(("body",), finding.line_offset), "markdown.raw_html",
                                       f"正文中不能使用 HTML 标签（“{finding.snippet}”）：请改用 Markdown 写法，"

@@ -1,7 +1,8 @@
 """Personal data: no unmasked ID, mobile or bank card number in any field.
 
 个人信息保护法第25条: personal information is not made public without separate
-consent. A number counts as a run of digits not inside a longer one; `+86` and
+consent. A firm's valid 统一社会信用代码 (all digits, it can pass the bank-card checksum) is
+not personal data and is left alone. A number counts as a run of digits not inside a longer one; `+86` and
 spaces between groups do not hide it. Masked forms (138****1234) are fine.
 """
 
@@ -11,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..analysis.credit_code import credit_code_fault
 from ..load.strings import walk_strings
 from ..problems import Problem, error
 
@@ -143,6 +145,8 @@ def check(ctx) -> list[Problem]:
         for path, text, _ in walk_strings(doc.data, keys=True):
             if text.isascii() and not _LONG_RUN.search(text):
                 continue   # every kind needs 11+ digits in a row: dates, money and ids never get that far
+            if path and path[-1] == "credit_code" and credit_code_fault(text.strip()) is None:
+                continue   # a firm's 统一社会信用代码 is public (it is on the licence it must display)
             text = normalise(text)
             if not _LONG_RUN.search(text):
                 continue

@@ -23,6 +23,7 @@ def resolve(community: CommunityData, ref: str, entries: dict) -> bool | None:
     collection = {
         "vote": community.votes, "inspection": community.inspections, "evaluation": community.evaluations,
         "maintenance-fund": community.fund, "public-revenue": community.revenue, "notice": community.notices,
+        "document": community.documents, "meeting": community.meetings,
     }[kind]
     return ident in collection or (kind, ident) in community.invalid
 
@@ -31,10 +32,23 @@ def _missing(loc, what: str, ident: str, hint: str = "") -> Problem:
     return error(loc, "ref.missing", f"引用的{what}“{ident}”不存在{hint}。")
 
 
+def _vote_missing(community: CommunityData, loc, ident: str) -> Problem | None:
+    if ident in community.votes or ("vote", ident) in community.invalid:
+        return None
+    return _missing(loc, "表决", ident, f"：应有文件 votes/{ident}.yml")
+
+
 def check(ctx) -> list[Problem]:
     problems: list[Problem] = []
     for community in ctx.portal.communities.values():
         entries = entry_index(community)
+        for document in community.documents.values():
+            if document.model.vote:
+                problems.append(_vote_missing(community, document.doc.at("vote"), document.model.vote))
+        for meeting in community.meetings.values():
+            for i, decision in enumerate(meeting.model.decisions):
+                if decision.vote:
+                    problems.append(_vote_missing(community, meeting.doc.at("decisions", i, "vote"), decision.vote))
         for vote in community.votes.values():
             ref = vote.model.notice
             if ref and ref not in community.notices and ("notice", ref) not in community.invalid:
@@ -54,9 +68,10 @@ def check(ctx) -> list[Problem]:
                     problems.append(error(
                         notice.doc.at(*path), "ref.missing",
                         f"“{ref}”不是有效的引用：应写成 vote/<编号>、inspection/<编号>、evaluation/<期间>、"
-                        "maintenance-fund/<期间>、public-revenue/<期间>、entry/<明细编号>、notice/<编号> 或 committee。",
+                        "maintenance-fund/<期间>、public-revenue/<期间>、entry/<明细编号>、notice/<编号>、"
+                        "document/<编号>、meeting/<编号> 或 committee。",
                     ))
                 elif not found:
                     kind = ref.split("/", 1)[0]
                     problems.append(_missing(notice.doc.at(*path), REF_KINDS[kind], ref))
-    return problems
+    return [p for p in problems if p is not None]

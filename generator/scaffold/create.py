@@ -16,6 +16,8 @@ from pathlib import Path
 
 from ..analysis.days import earliest_event_after, shortest_period_end
 from ..analysis.periods import next_period, period_bounds, period_label, sort_periods
+from ..analysis.status import voting_members
+from ..load.discover import FIRMS_FOLDER
 from ..exits import Stop
 from ..load.yamlread import decode_source, parse_text
 from ..model import labels
@@ -40,12 +42,17 @@ FILE_KINDS = {
     "vote": ("votes", "表决"),
     "inspection": ("inspections", "监督检查"),
     "evaluation": ("evaluations", "履约考评"),
+    "document": ("documents", "制度文件"),
+    "meeting": ("meetings", "会议记录"),
 }
 MEMBER_KINDS = ("member", "committee")
-ALL_KINDS = (*FILE_KINDS, *ENTRY_KINDS, *MEMBER_KINDS)
+# The district's register (data/firms/), not a community's: no --community needed.
+FIRM_KIND = "firm"
+ALL_KINDS = (*FILE_KINDS, *ENTRY_KINDS, *MEMBER_KINDS, FIRM_KIND)
 KIND_HELP = ("notice（公示）、correction（更正公示）、vote（表决）、inspection（监督检查）、evaluation（履约考评）、"
+             "document（制度文件）、meeting（会议记录）、"
              "expense（专项维修资金支出）、entry（专项维修资金明细）、income（公共收益收入）、"
-             "revenue-entry（公共收益明细）、member（业委会委员变动）")
+             "revenue-entry（公共收益明细）、member（业委会委员变动）、firm（全区物业服务企业名录）")
 
 
 @dataclass
@@ -153,6 +160,13 @@ def _new_file(kind: str, portal: Portal, community: CommunityData, data_dir: Pat
     elif kind == "inspection":
         values.update(sources=choices(labels.INSPECTION_SOURCE), inspection_kinds=choices(labels.INSPECTION_KIND),
                       item_results=choices(labels.ITEM_RESULT))
+    elif kind == "document":
+        values["document_kinds"] = choices(labels.DOCUMENT_KIND)
+    elif kind == "meeting":
+        committee = community.committee.model if community.committee else None
+        total = len(voting_members(committee.members, as_of)) if committee else ""
+        values.update(meeting_kinds=choices(labels.MEETING_KIND), publish_days=rules.meeting_publish_days,
+                      total=total, total_note="按 committee.yml 算出的" if total != "" else "必填：")
     elif kind == "evaluation":
         profile = community.profile.model if community.profile else None
         manager = profile.property_manager.name if profile and profile.property_manager else ""
@@ -196,6 +210,18 @@ def _correction_values(values: dict, portal: Portal, community: CommunityData, d
     if prefill.others:
         note += f"另有 {'、'.join(prefill.others)} 的已公示数据也改了：每条记录要另发一份更正公示，填好这一份后再运行 gongshi new correction。"
     return note
+
+
+def _new_firm(data_dir: Path, as_of: date) -> Written:
+    folder = data_dir / FIRMS_FOLDER
+    ident = free_stem(folder, f"{as_of:%Y-%m}-firm")
+    text = render(FIRM_KIND, as_of=as_of, ident=ident, schema=_schema_ref(data_dir, folder, FIRM_KIND))
+    path = folder / f"{ident}.yml"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8", newline="\n") as handle:   # never overwrite
+        handle.write(text)
+    return Written(path, True, f"物业服务企业 {ident}", 1, text,
+                   "改好文件名后，在所服务小区的 community.yml 的 property_manager 下写 firm: <文件名>。")
 
 
 # ---------------------------------------------------------------- entries and members
@@ -303,6 +329,8 @@ def create(kind: str, community_slug: str | None, data_dir: Path, as_of: date, b
     _refuse_unsafe_target(data_dir, data_dir)
     if not data_dir.is_dir():
         raise Stop.usage(f"找不到数据目录 {display_path(data_dir)}：请用 --data 指定，或在含有 data/ 的目录中运行。")
+    if kind == FIRM_KIND:
+        return _new_firm(data_dir, as_of)
     portal, _ = load_portal(data_dir)
     community = _pick_community(portal, data_dir, community_slug)
     if base is not None and kind != "correction":

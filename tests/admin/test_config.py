@@ -76,7 +76,7 @@ def test_the_backend_comes_from_site_yml(tmp_path, backend, expected):
 
 def test_every_record_kind_has_a_collection_per_community(config):
     names = {c["name"] for c in config["collections"]}
-    assert names == {"site", "shili-jiayuan--profile"} | {f"shili-jiayuan--{folder}" for folder in RECORD_FOLDERS}
+    assert names == {"site", "firms", "shili-jiayuan--profile"} | {f"shili-jiayuan--{folder}" for folder in RECORD_FOLDERS}
     for folder, kind in RECORD_FOLDERS.items():
         collection = _collection(config, f"shili-jiayuan--{folder}")
         assert collection["folder"] == f"data/communities/shili-jiayuan/{folder}"
@@ -87,11 +87,15 @@ def test_every_record_kind_has_a_collection_per_community(config):
     assert [(f["name"], f["file"]) for f in files] == [("community", "data/communities/shili-jiayuan/community.yml"),
                                                        ("committee", "data/communities/shili-jiayuan/committee.yml")]
     assert _collection(config, "site")["files"][0]["file"] == "data/site.yml"
+    firms = _collection(config, "firms")    # the district's register: one, shared by every community
+    assert (firms["folder"], firms["identifier_field"], firms["create"]) == ("data/firms", "name", False)
+    assert [f["name"] for f in firms["fields"]] == list(KINDS["firm"].model_fields)
 
 
 def test_new_files_only_where_decap_can_name_them(config):
     creatable = {c["name"] for c in config["collections"] if c.get("create")}
-    assert creatable == {"shili-jiayuan--votes", "shili-jiayuan--notices", "shili-jiayuan--inspections"}
+    assert creatable == {"shili-jiayuan--votes", "shili-jiayuan--notices", "shili-jiayuan--inspections",
+                         "shili-jiayuan--documents", "shili-jiayuan--meetings"}
     assert _collection(config, "shili-jiayuan--votes")["slug"] == "{{year}}-{{month}}{{day}}-{{hour}}{{minute}}{{second}}"
 
 
@@ -146,10 +150,10 @@ def _choice_fields(model, prefix=""):
 def test_every_enum_is_a_select_with_chinese_labels(config, kind):
     forms = {c.get("folder", "").rsplit("/", 1)[-1]: c["fields"] for c in config["collections"] if "folder" in c}
     forms |= {f["name"]: f["fields"] for c in config["collections"] for f in c.get("files", [])}
-    folder = {v: k for k, v in RECORD_FOLDERS.items()}.get(kind, kind)
+    folder = {v: k for k, v in RECORD_FOLDERS.items()}.get(kind, {"firm": "firms"}.get(kind, kind))
     fields = dict(_fields(forms[folder]))
     choices = dict(_choice_fields(KINDS[kind]))
-    assert choices or kind == "evaluation"  # the only kind without an enumerated field
+    assert choices or kind in ("evaluation", "firm")  # the only kinds without an enumerated field
     for name, labelled in choices.items():
         field = fields[name]
         assert field["widget"] == "select", name
@@ -175,6 +179,13 @@ def test_fields_naming_another_record_are_relation_widgets(config):
     notice = dict(_fields(_collection(config, "shili-jiayuan--votes")["fields"]))["notice"]
     assert (notice["widget"], notice["collection"], notice["filters"]) == (
         "relation", "shili-jiayuan--notices", [{"field": "kind", "values": ["pre_vote"]}])
+    document = dict(_fields(_collection(config, "shili-jiayuan--documents")["fields"]))["vote"]
+    assert (document["collection"], document["filters"]) == ("shili-jiayuan--votes",
+                                                             [{"field": "declared_result", "values": ["passed"]}])
+    decision = dict(_fields(_collection(config, "shili-jiayuan--meetings")["fields"]))["decisions.vote"]
+    assert (decision["widget"], decision["collection"]) == ("relation", "shili-jiayuan--votes")
+    firm = dict(_fields(_collection(config, "shili-jiayuan--profile")["files"][0]["fields"]))["property_manager.firm"]
+    assert (firm["widget"], firm["collection"], firm["display_fields"]) == ("relation", "firms", ["name"])
 
 
 def test_the_schema_line_is_written_back_by_the_forms(config):

@@ -113,7 +113,7 @@ def test_an_expense_entered_in_the_form_becomes_a_clean_reviewed_change(committe
 
     capsys.readouterr()
     assert gongshi("fmt") == 0
-    assert capsys.readouterr().out == f"已整理：{LEDGER}\n共 36 个数据文件，整理了 1 个。\n"
+    assert capsys.readouterr().out == f"已整理：{LEDGER}\n共 47 个数据文件，整理了 1 个。\n"
     canonical = (repo / LEDGER).read_text(encoding="utf-8")
     assert ("  - id: mf-2026-005\n    date: 2026-06-25\n    type: expense\n    amount: 12345.60\n"
             f"    summary: {SUMMARY}\n    counterparty: 某某电梯工程有限公司\n    voucher: 记-2026-023\n"

@@ -67,7 +67,7 @@ def test_downloads_page_links_every_file_and_the_files_exist(built_sample_site):
     page = read_page(built_sample_site, "downloads/")
     files = [href for href, _ in page.links if href.endswith((".csv", ".json"))]
     expected = ({f"{account}-{period}" for account, period in LEDGERS} | {f"{a}-periods" for a in ACCOUNTS}
-                | {"votes", "inspections", "evaluations", "evaluation-scores"})
+                | {"votes", "inspections", "evaluations", "evaluation-scores", "documents", "meetings"})
     assert {f.rsplit(".", 1)[0] for f in files} == expected
     for href in files:
         assert (built_sample_site / "downloads" / href).is_file(), href
@@ -108,7 +108,7 @@ def assert_contains(yaml_value, json_value, where: str) -> None:
 
 def _yaml_files():
     files = [path for account in ACCOUNTS for path in sorted((COMMUNITY / account).glob("*.yml"))]
-    for folder in ("votes", "inspections", "evaluations"):
+    for folder in ("votes", "inspections", "evaluations", "documents", "meetings"):
         files += sorted((COMMUNITY / folder).glob("*.yml"))
     return [path.relative_to(COMMUNITY).as_posix() for path in files]
 
@@ -405,3 +405,26 @@ def test_evaluations_json_totals_and_csv_extras(built_sample_site):
         assert record["computed_grade"] == record["declared_grade"] == evaluation["declared_grade"]
         assert rows[period]["evaluators"] == "、".join(evaluation["evaluators"])
         assert rows[period]["satisfaction_method"] == evaluation["satisfaction"]["method"]
+
+
+def test_documents_csv_and_json(built_sample_site):
+    rows = {row["id"]: row for row in read_csv(built_sample_site, "documents")}
+    assert rows["2023-covenant"] == {
+        "id": "2023-covenant", "title": "示例家园管理规约（2023年修订）", "kind": "covenant", "adopted": "2023-05-20",
+        "vote": "2023-covenant", "effective_from": "2023-06-01", "effective_to": "", "file": "",
+        "computed_state": "current"}
+    record = by_key(read_json(built_sample_site, "documents"), "id")["2023-covenant"]
+    assert record["body"].startswith("## 第一章 总则") and record["effective"] == {"from": "2023-06-01", "to": None}
+
+
+def test_meetings_csv_has_one_row_per_decision(built_sample_site):
+    rows = [row for row in read_csv(built_sample_site, "meetings") if row["meeting"] == "2026-02-committee"]
+    assert [(r["decision"], r["approve"], r["vote"], r["computed_passed"]) for r in rows] == [
+        ("1", "6", "2026-monitoring", "true"), ("2", "5", "", "true")]
+    assert {(r["present"], r["total"], r["published"], r["computed_published_late"]) for r in rows} == {
+        ("6", "7", "2026-02-14", "false")}
+    joint = [row for row in read_csv(built_sample_site, "meetings") if row["meeting"] == "2026-11-joint"]
+    assert {(r["present"], r["approve"], r["computed_passed"]) for r in joint} == {("", "", "")}
+    record = by_key(read_json(built_sample_site, "meetings"), "id")["2026-11-committee"]
+    assert [d["computed_passed"] for d in record["decisions"]] == [True, True]
+    assert record["computed_published_late"] is False

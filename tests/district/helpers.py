@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.conftest import write_tree
 
 AS_OF = date(2026, 11, 25)
-BASE_URL = "https://example.org/qu/"
+BASE_URL = "https://qu.gongshi.test/"
 
 SITE = f"""
 title: 某区小区信息公开
@@ -39,6 +39,18 @@ class Tiny:
     notices: list[tuple[str, str, date, date]] = field(default_factory=list)   # id, title, from, to
     # The fund's 2026-H1 statement (due after 2026-07-30): published that day, or None (missing).
     fund_report: date | None = date(2026, 7, 10)
+    # governance (data-format-2 §3)
+    firm: str | None = None             # the register's id of the manager (write_district's `firms`)
+    party_members: int = 0              # the first N of the five members are party members
+    cross: int = 0                      # the first N members are cross-appointed
+    committee_party: bool = False       # the committee has its own party organisation
+    project_party: bool = False         # the property project has one
+    documents: int = 0                  # documents of kind `other` in effect
+    meetings: list[date] = field(default_factory=list)   # committee meetings, all five present
+
+
+# Real-format credit codes whose check characters are right (GB 32100-2015).
+CREDIT_CODES = ["91110105MA01K8W3XA", "91110108MA02RL5Q1R", "91110105MA04BT7N6B", "91330106MA2H3KQ4X2"]
 
 
 def grade_of(score: int) -> str:
@@ -58,6 +70,10 @@ def _community_yml(c: Tiny) -> str:
         text += f"""property_manager:
       name: {c.manager}
     """
+        if c.firm:
+            text += f"  firm: {c.firm}\n    "
+        if c.project_party:
+            text += f"  party_organisation: {{name: {c.name}项目党支部}}\n    "
     if c.party:
         text += f"""party_organisation:
       name: {c.name}小区党支部
@@ -66,11 +82,21 @@ def _community_yml(c: Tiny) -> str:
     return text
 
 
-def _committee_yml(c: Tiny) -> str:
-    members = "".join(f"""
+def _member(c: Tiny, i: int) -> str:
+    text = f"""
       - name: 委员{i}
         role: {"chair" if i == 1 else "member"}
-        since: 2023-06-01""" for i in range(1, 6))
+        party_member: {"true" if i <= c.party_members else "false"}"""
+    if i <= c.cross:
+        text += """
+        cross_appointment: 某某社区居委会委员"""
+    return text + """
+        since: 2023-06-01"""
+
+
+def _committee_yml(c: Tiny) -> str:
+    members = "".join(_member(c, i) for i in range(1, 6))
+    party = f"party_organisation: {{name: {c.name}业委会党支部}}\n    " if c.committee_party else ""
     return f"""
     kind: {c.committee}
     term: 1
@@ -78,7 +104,29 @@ def _committee_yml(c: Tiny) -> str:
     term_start: 2023-06-01
     term_end: {c.term_end.isoformat()}
     filed: {{date: 2023-06-20, authority: {c.street}办事处}}
-    members:{members}
+    {party}members:{members}
+    """
+
+
+def _meeting_yml(day: date) -> str:
+    return f"""
+    date: {day.isoformat()}
+    kind: committee
+    members: {{present: 5, total: 5}}
+    decisions:
+      - text: 同意本季度工作安排
+        approve: 5
+    published: {day.isoformat()}
+    """
+
+
+def _document_yml(c: Tiny, n: int) -> str:
+    return f"""
+    title: {c.name}制度{n}
+    kind: other
+    adopted: 2024-01-0{n}
+    effective: {{from: 2024-01-0{n}}}
+    body: 第一条 …
     """
 
 
@@ -140,13 +188,25 @@ def community_files(c: Tiny) -> dict[str, str]:
         files[base + "notices/fund-2026-h1.yml"] = _notice_yml("2026年上半年专项维修资金收支公示", c.fund_report,
                                                                c.fund_report + timedelta(days=14),
                                                                kind="fund_report", related="maintenance-fund/2026-H1")
+    for day in c.meetings:
+        files[base + f"meetings/{day.isoformat()}.yml"] = _meeting_yml(day)
+    for n in range(1, c.documents + 1):
+        files[base + f"documents/rule-{n}.yml"] = _document_yml(c, n)
     return files
 
 
-def write_district(root: Path, communities: list[Tiny], site: str = SITE) -> Path:
+def write_district(root: Path, communities: list[Tiny], site: str = SITE,
+                   firms: dict[str, str] | None = None) -> Path:
+    """firms: the register, id → name; each firm gets the next of CREDIT_CODES."""
     data = root / "data"
     files = {"site.yml": site}
     for c in communities:
         files.update(community_files(c))
+    for (ident, name), code in zip((firms or {}).items(), CREDIT_CODES):
+        files[f"firms/{ident}.yml"] = f"""
+    name: {name}
+    credit_code: {code}
+    complaint_phone: 010-66668888
+    """
     write_tree(data, files)
     return data

@@ -42,3 +42,43 @@ def test_search_loads_on_demand_and_finds_its_own_pages(browser, district_url, p
         expect(page.locator(".md-search-result__item").first).to_be_visible()
         assert district_url + index in requests
         assert hosts(requests) == {"127.0.0.1"}, requests
+
+
+# ---------------------------------------------------------------- a firm from the black list
+
+GOVERNED = [
+    Tiny("a", "甲苑", manager="某某安居物业服务有限公司", firm="anju", evaluations={"2025": 50}, overdue_items=1),
+    Tiny("b", "乙苑", street="和平街道", manager="某某安居物业服务有限公司", firm="anju", evaluations={"2025": 92},
+         project_party=True),
+]
+
+
+@pytest.fixture(scope="module")
+def governed_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("district-firms-browser")
+    data = write_district(root, GOVERNED, firms={"anju": "某某安居物业服务有限公司"})
+    build_portal(data, root / "site", AS_OF, pdf=False)
+    with serving(root / "site") as url:
+        yield url
+
+
+def test_a_phone_reaches_a_firm_page_from_the_black_list_and_back_to_a_community(browser, governed_url):
+    with phone_page(browser) as (page, requests, dialogs):
+        page.goto(governed_url, wait_until="networkidle")
+        black = page.locator("h2#black-list ~ .md-typeset__scrollwrap table").first   # the first table after 黑榜
+        black.get_by_role("link", name="某某安居物业服务有限公司").click()
+        page.wait_for_url(governed_url + "firms/anju/")
+        expect(page.locator("h1")).to_contain_text("某某安居物业服务有限公司")
+        expect(page.locator(".admonition.warning")).to_contain_text("甲苑最近一次履约考评不合格")
+        # Readable at 390 px: nothing pushes the page wider than the screen.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        # The communities it serves link into their own sites.
+        page.get_by_role("link", name="乙苑").first.click()
+        page.wait_for_url(governed_url + "b/property/")
+        expect(page.locator("article")).to_contain_text("乙苑项目党支部")
+        expect(page.locator("article")).to_contain_text("91110105MA01K8W3XA")
+        # … whose 物业服务 page links back to the district's page of the firm.
+        page.get_by_role("link", name="该企业服务的小区、考评和整改情况").click()
+        page.wait_for_url(governed_url + "firms/anju/")
+        assert hosts(requests) == {"127.0.0.1"}, requests
+        assert dialogs == []

@@ -113,7 +113,7 @@ def test_black_list_is_the_failing_grade_of_each_latest_evaluation_worst_first(i
 def test_the_views_flag_failing_grades_so_the_templates_only_print(index):
     assert [r["failing"] for r in index["black"]] == [True, True]
     assert [r["failing"] for r in index["red"]] == [False, False]
-    rows = {row["name"]: row for street in index["streets"] for row in street["rows"]}
+    rows = {row["name"]: row for row in index["rows"]}
     assert {name: row["failing"] for name, row in rows.items()} == {
         "甲苑": False, "乙苑": True, "丙苑": False, "丁苑": False, "戊苑": True, "己苑": False, "庚苑": False}
 
@@ -147,9 +147,11 @@ def test_latest_evaluation_grade_is_computed_from_the_scores(portal):
 
 
 def test_community_table_rows(index):
-    assert [street["name"] for street in index["streets"]] == ["和平街道", "幸福街道"]
-    rows = {row["name"]: row for street in index["streets"] for row in street["rows"]}
-    assert list(rows) == ["丁苑", "戊苑", "己苑", "庚苑", "甲苑", "乙苑", "丙苑"]   # by street, then slug
+    # One table (the street office's view), by street and then by slug (usually the name's pinyin).
+    assert [(row["street"], row["name"]) for row in index["rows"]] == [
+        ("和平街道", "丁苑"), ("和平街道", "戊苑"), ("和平街道", "己苑"), ("和平街道", "庚苑"),
+        ("幸福街道", "甲苑"), ("幸福街道", "乙苑"), ("幸福街道", "丙苑")]
+    rows = {row["name"]: row for row in index["rows"]}
     a, b, d, e, f = rows["甲苑"], rows["乙苑"], rows["丁苑"], rows["戊苑"], rows["己苑"]
     assert (a["href"], a["committee"], a["fund"], a["evaluation"], a["overdue"], a["active"]) == (
         "a/", "2028年5月31日", "100,000.00", "优秀（2025年）", 0, 1)
@@ -162,7 +164,7 @@ def test_community_table_rows(index):
 
 
 def test_timeliness_per_community(index):
-    rows = {row["name"]: row for street in index["streets"] for row in street["rows"]}
+    rows = {row["name"]: row for row in index["rows"]}
     assert {name: (row["timeliness"], row["timeliness_alert"]) for name, row in rows.items()} == {
         "甲苑": ("100.00%（1/1）", False), "乙苑": ("0.00%（0/1）", True), "丙苑": ("100.00%（1/1）", False),
         "丁苑": ("100.00%（1/1）", False), "戊苑": ("0.00%（0/1）", True), "己苑": ("100.00%（1/1）", False),
@@ -230,7 +232,7 @@ def test_district_pages_and_navigation(portal, tmp_path):
     assert "到期应公示 7 期，按时 5 期，公示及时率 71.43%（5/7）。" in index
     assert ("| 戊苑 | [专项维修资金2026年上半年](e/maintenance-fund/2026-H1/) | 2026年7月30日 |"
             " <span class=\"overdue\">未公示</span> | — | 逾期 118 天 |") in index
-    assert "| [0](communities/e.md#notices) | <span class=\"overdue\">0.00%（0/1）</span> |" in index
+    assert "| [0](communities/e.md#notices) | [0](e/documents/) | — | <span class=\"overdue\">0.00%（0/1）</span> |" in index
 
 
 def test_street_page_has_the_streets_rates_lists_and_communities(portal, tmp_path):

@@ -29,7 +29,7 @@ def run(capsys, *args):
 
 def test_the_sample_is_canonical(capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
-    assert run(capsys, "--check") == (0, "36 个数据文件都是规范格式。\n", "")
+    assert run(capsys, "--check") == (0, "47 个数据文件都是规范格式。\n", "")
 
 
 def test_check_lists_what_would_change_and_changes_nothing(project, capsys):
@@ -41,7 +41,7 @@ def test_check_lists_what_would_change_and_changes_nothing(project, capsys):
     assert out == (f"需要整理：{C}/maintenance-fund/2026-H1.yml\n"
                    "1 个文件不是规范格式：请运行 gongshi fmt 后提交。\n")
     assert ledger.read_text(encoding="utf-8") == before
-    assert run(capsys) == (0, f"已整理：{C}/maintenance-fund/2026-H1.yml\n共 36 个数据文件，整理了 1 个。\n", "")
+    assert run(capsys) == (0, f"已整理：{C}/maintenance-fund/2026-H1.yml\n共 47 个数据文件，整理了 1 个。\n", "")
     assert "    amount: 8820.45\n" in ledger.read_text(encoding="utf-8")
     assert run(capsys, "--check")[0] == 0
 
@@ -68,7 +68,7 @@ def test_a_file_that_does_not_parse_is_reported_like_check_and_left_alone(projec
     lines = out.split("\n")
     assert lines[0].startswith(f"{C}/votes/2026-advertising.yml:{line + 1}:1: 错误[yaml.syntax]: ")
     assert lines[1:] == ["共 1 个错误，0 个警告。", "有 1 个文件无法读取，没有整理；请先按上面的提示改正。",
-                         "共 36 个数据文件，整理了 0 个。", ""]
+                         "共 47 个数据文件，整理了 0 个。", ""]
     assert vote.read_text(encoding="utf-8") == broken
 
 

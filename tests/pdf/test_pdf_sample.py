@@ -89,6 +89,23 @@ def test_the_sample_prints_every_kind_the_checks_below_need():
     assert printed_of("fund_report", "revenue_report")
     assert printed_of("vote_result")
     assert printed_of("pre_vote")
+    assert [nid for nid in PRINTED if related(nid, "meeting")]
+
+
+@pytest.mark.parametrize("nid", [nid for nid in PRINTED if related(nid, "meeting")])
+def test_a_notice_relating_a_meeting_prints_each_decision_with_its_votes(nid, pdf_of):
+    # -raw: in content order, cell by cell (-layout interleaves the lines of neighbouring cells)
+    text = compact(run("pdftotext", "-raw", str(pdf_of(nid)), "-"))
+    for mid in related(nid, "meeting"):
+        meeting = _load(COMMUNITY / "meetings" / f"{mid}.yml")
+        assert compact(f"会议决定：{meeting['title']}") in text
+        total = int(meeting["members"]["total"])
+        assert f"出席委员{meeting['members']['present']}人，在任委员{total}人" in text
+        for decision in meeting["decisions"]:
+            approve = int(decision["approve"])
+            outcome = "通过" if 2 * approve > total else "未通过"       # more than half of all members in office
+            assert compact(decision["text"]) in text
+            assert f"{approve}/{total}同意，{outcome}" in text
 
 
 @pytest.mark.parametrize("nid", PRINTED)

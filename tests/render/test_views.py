@@ -134,6 +134,7 @@ def test_home_lists_every_section_but_itself_from_the_one_table(data):
     assert [(s["title"], s["href"]) for s in view["sections"]] == [
         ("公示公告", "notices/index.md"), ("专项维修资金", "maintenance-fund/index.md"),
         ("公共收益", "public-revenue/index.md"), ("表决", "votes/index.md"), ("业主委员会", "committee.md"),
+        ("会议与决定", "meetings/index.md"), ("制度文件", "documents/index.md"),
         ("监督检查", "inspections.md"), ("履约考评", "evaluations.md"), ("物业服务", "property.md"),
         ("数据下载", "downloads.md"),
     ]

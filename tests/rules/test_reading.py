@@ -308,10 +308,11 @@ def test_reserved_names_follow_the_page_table(tmp_path):
     from generator import site_layout
 
     assert site_layout.reserved_ids("notice") == site_layout.reserved_ids("vote") == {"index"}
+    assert site_layout.reserved_ids("document") == {"index"}
     assert site_layout.reserved_ids("inspection") == set()
     names = site_layout.reserved_slugs(*site_layout.content_folders(SAMPLE_DATA))
-    assert names == {"index", "communities", "streets", "assets", "search", "404", "sitemap", "manifest", "admin",
-                     "about", "guide"}
+    assert names == {"index", "communities", "streets", "firms", "assets", "search", "404", "sitemap", "manifest",
+                     "admin", "about", "guide"}
 
 
 def test_site_yml_and_site_yaml_both_present(tmp_path):

@@ -46,7 +46,7 @@ def test_each_bad_cell_is_reported_at_its_sheet_cell_and_nothing_is_written(repo
         "bad.xlsx:明细!F8: 错误[import.value_invalid]: 类型“捐款”不是可用的值：应为 交存（deposit）、增值收益（interest）、使用（expense）、退还（refund）、转入（transfer_in）。",
         "bad.xlsx:明细!D9: 错误[import.type_missing]: 这是一笔收入，但没有写类型：请加一列“类型”，填 交存（deposit）、增值收益（interest）、转入（transfer_in） 之一。",
         "bad.xlsx:明细!F10: 错误[import.direction_mismatch]: 类型“交存”是收入，金额却在支出一方：请核对类型或金额。",
-        "bad.xlsx:明细!G11: 错误[import.vote_unknown]: 找不到表决“2099-nothing”：请写 votes/ 下的表决编号（已有：2025-elevator、2026-advertising、2026-monitoring）。",
+        "bad.xlsx:明细!G11: 错误[import.vote_unknown]: 找不到表决“2099-nothing”：请写 votes/ 下的表决编号（已有：2023-covenant、2023-rules、2025-elevator、2026-advertising、2026-monitoring）。",
         "bad.xlsx:明细!C12: 错误[privacy.mobile]: 摘要中疑似有未遮盖的手机号码“138****5678”：公示内容不能包含个人信息（个人信息保护法第25条），请在表格中删除或遮盖（例如 138****1234）后再导入。",
         "bad.xlsx:明细!D13: 错误[import.field_missing]: 没有金额：收入和支出都是空的（或为 0）。",
     ]

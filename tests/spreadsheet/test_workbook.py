@@ -32,7 +32,9 @@ BUILD_DATE = date.fromisoformat(SAMPLE_AS_OF)
 LABELS: dict[str, set[str]] = {}
 for table in (labels.FUND_ENTRY, labels.REVENUE_ENTRY, labels.REVENUE_SOURCE, labels.APPORTION_BASIS, ACCOUNT_NAMES,
               labels.DECLARED_RESULT, labels.MATTER, labels.ITEM_RESULT, labels.INSPECTION_KIND, labels.INSPECTION_SOURCE,
-              {"inflow": "收入", "outflow": "支出", "vote": "表决文件所写", "community": "小区概况"}):
+              labels.DOCUMENT_KIND, labels.MEETING_KIND,
+              {"inflow": "收入", "outflow": "支出", "vote": "表决文件所写", "community": "小区概况"},
+              {"current": "现行有效", "upcoming": "尚未生效", "superseded": "已失效", "true": "是", "false": "否"}):
     for key, label in table.items():
         LABELS.setdefault(key, set()).add(label)
 
@@ -62,7 +64,8 @@ def test_the_downloads_page_links_the_workbook(site):
 def test_every_csv_column_has_a_chinese_header():
     lists = {"maintenance-fund-2025-H1": downloads.LEDGER_COLUMNS, "maintenance-fund-periods": downloads.PERIOD_COLUMNS,
              "votes": downloads.VOTE_COLUMNS, "inspections": downloads.INSPECTION_COLUMNS,
-             "evaluations": downloads.EVALUATION_COLUMNS, "evaluation-scores": downloads.SCORE_COLUMNS}
+             "evaluations": downloads.EVALUATION_COLUMNS, "evaluation-scores": downloads.SCORE_COLUMNS,
+             "documents": downloads.DOCUMENT_COLUMNS, "meetings": downloads.MEETING_COLUMNS}
     for stem, names in lists.items():
         missing = [name for name in names if name not in columns_of(stem)]
         assert missing == [], f"{stem}: add a Chinese header in generator/render/workbook_columns.py for {missing}"
@@ -86,7 +89,8 @@ def _as_csv_text(value, csv_text: str):
 def test_each_sheet_holds_its_csv_file_in_typed_cells(site):
     book = openpyxl.load_workbook(site / "downloads" / "shili-jiayuan.xlsx")
     names = _page_csv_names(site)
-    assert len(book.sheetnames) == len(names) == 12
+    assert len(book.sheetnames) == len(names) == 14
+    assert book.sheetnames[-2:] == ["制度文件", "会议与决定"]
     kinds = set()
     for sheet_name, csv_name in zip(book.sheetnames, names):
         sheet, rows = book[sheet_name], _csv(site, csv_name)

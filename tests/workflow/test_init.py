@@ -34,8 +34,9 @@ FILES = [
     "data/communities/xiaoqu/public-revenue/2026.yml",
     "data/site.yml",
     "requirements.txt",
-    *(f"schemas/{kind}.schema.json" for kind in ("committee", "community", "evaluation", "inspection",
-                                                  "maintenance-fund", "notice", "public-revenue", "site", "vote")),
+    *(f"schemas/{kind}.schema.json" for kind in ("committee", "community", "document", "evaluation", "firm",
+                                                  "inspection", "maintenance-fund", "meeting", "notice",
+                                                  "public-revenue", "site", "vote")),
 ]
 
 

@@ -15,7 +15,7 @@ from tests.workflow.conftest import AS_OF, C, replace_once
 WRITTEN = re.compile(r"^已(?:新建|在) (\S+?)(?:：| 第 (\d+) 行)", re.M)
 TO_FILL = re.compile(r"^  (\S+?):(\d+): (\w+)：", re.M)
 # Required by a rule rather than by the schema: reported once the rest of the file validates.
-RULE_REQUIRED = {"source", "corrects", "changes", "notice"}
+RULE_REQUIRED = {"source", "corrects", "changes", "notice", "body"}
 
 EXPECTED_PATH = {
     "notice": f"{C}/notices/2026-11-notice.yml",
@@ -30,6 +30,9 @@ EXPECTED_PATH = {
     "revenue-entry": f"{C}/public-revenue/2026-H2.yml",
     "member": f"{C}/committee.yml",
     "committee": f"{C}/committee.yml",
+    "document": f"{C}/documents/2026-11-document.yml",
+    "meeting": f"{C}/meetings/2026-11-meeting.yml",
+    "firm": "data/firms/2026-11-firm.yml",
 }
 
 
@@ -216,3 +219,23 @@ def test_new_never_writes_into_a_dangling_link_where_the_file_would_go(repo, gon
     assert result.code == 0
     assert f"已新建 {C}/notices/2026-11-notice-2.yml" in result.out   # the name is taken: the next one
     assert not (tmp_path / "planted.yml").exists()
+
+
+def test_new_meeting_counts_the_members_in_office(repo, gongshi):
+    # 7 voting members on 2026-11-25 (孙某 joined on 11-12, 周某 left on 10-31; 吴某 is an alternate).
+    gongshi("new", "meeting", "--as-of", AS_OF)
+    data = yaml.safe_load((repo / f"{C}/meetings/2026-11-meeting.yml").read_text(encoding="utf-8"))
+    assert data["members"] == {"present": None, "total": 7}
+    assert data["kind"] == "committee" and str(data["date"]) == AS_OF
+
+
+def test_new_firm_needs_no_community_and_a_filled_one_checks_clean(repo, gongshi):
+    result = gongshi("new", "firm", "--as-of", AS_OF)
+    assert "改好文件名后" in result.out
+    path = repo / "data/firms/2026-11-firm.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/firm.schema.json\n")
+    text = text.replace("name:                    ", "name: 某某安居物业服务有限公司")
+    text = text.replace("credit_code:             ", "credit_code: 91110108MA02RL5Q1R")
+    path.write_text(text, encoding="utf-8")
+    assert gongshi("check", "--as-of", AS_OF).code == 0

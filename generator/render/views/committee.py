@@ -1,14 +1,17 @@
-"""业主委员会: members, term, filing; and the warning that the term is ending."""
+"""业主委员会: members, term, filing, party organisation, the last meeting; and the warning
+that the term is ending."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
+from ...analysis.party import LEVEL_LABELS, PARTY_MEMBERS_FOR_AN_ORGANISATION, organisation_missing, party_organisations
 from ...analysis.status import is_current_member, term_status, voting_members
 from ...formatting import cn_date, percent
 from ...model import labels
 from .. import links
-from .context import Context, corrections_on
+from .context import Context, corrections_on, organisation_text
+from .meetings import last_meeting
 
 CN_NUMBERS = "零一二三四五六七八九十"
 
@@ -65,5 +68,12 @@ def committee_view(ctx: Context) -> dict | None:
         "past": past,
         "party_ratio": f"{party}/{len(members_now)}（{percent(Fraction(party, len(members_now)))}）" if members_now else "",
         "cross": [r for r in current if r["cross"]],
+        "own_party": organisation_text(c.party_organisation) if c.party_organisation else "未单独建立",
+        "party_organisations": [{"level": LEVEL_LABELS[level], "name": name}
+                                for level, name in party_organisations(ctx.community)],
+        "party_missing": organisation_missing(ctx.community, ctx.as_of),
+        "party_threshold": PARTY_MEMBERS_FOR_AN_ORGANISATION,
+        "last_meeting": last_meeting(ctx, links.COMMITTEE),
+        "meetings_href": links.href_from(links.COMMITTEE, links.MEETINGS),
         "corrected_by": corrections_on(ctx, links.COMMITTEE, {"committee"}),
     }

@@ -9,7 +9,7 @@ from datetime import date
 
 from ...analysis.periods import period_label
 from ...formatting import cn_date, money_yuan
-from ...model.labels import ACCOUNT_TITLE, ACCOUNTS
+from ...model.labels import ACCOUNT_TITLE, ACCOUNTS, MEETING_KIND
 from ...model.portal import CommunityData, Portal, entry_index
 from .. import links
 
@@ -24,14 +24,18 @@ class Context:
     base_url: str
     with_pdf: bool
     entries: dict = field(default_factory=dict)
+    # One community of a district: the firms' pages are the district's (its root is the
+    # parent of this site's), not this site's own.
+    in_district: bool = False
 
     @property
     def profile(self):
         return self.community.profile.model if self.community.profile else None
 
 
-def make_context(portal: Portal, community: CommunityData, as_of: date, base_url: str, with_pdf: bool) -> Context:
-    return Context(portal, community, as_of, base_url, with_pdf, entry_index(community))
+def make_context(portal: Portal, community: CommunityData, as_of: date, base_url: str, with_pdf: bool,
+                 in_district: bool = False) -> Context:
+    return Context(portal, community, as_of, base_url, with_pdf, entry_index(community), in_district)
 
 
 def fingerprint(doc) -> str:
@@ -41,6 +45,28 @@ def fingerprint(doc) -> str:
 
 def community_name(ctx: Context) -> str:
     return ctx.profile.name if ctx.profile else ctx.community.slug
+
+
+def firm_href(ctx: Context, from_page: str, firm_id: str) -> str:
+    """The link from a page of this community to a firm's page: on this site, or, in a
+    district, on the overview's site one level up (a URL path, as links between the
+    district's separate MkDocs sites are)."""
+    if not ctx.in_district:
+        return links.href_from(from_page, links.firm_page(firm_id))
+    depth = links.page_url(from_page).count("/") + 1
+    return "../" * depth + links.page_url(links.firm_page(firm_id))
+
+
+def organisation_text(organisation) -> str:
+    """A party organisation as pages name it: 某某党支部（2024年3月1日成立）."""
+    if organisation.established is None:
+        return organisation.name
+    return f"{organisation.name}（{cn_date(organisation.established)}成立）"
+
+
+def meeting_title(meeting) -> str:
+    """A meeting as pages name it: its title, else its date and kind."""
+    return meeting.title or f"{cn_date(meeting.date)}{MEETING_KIND[meeting.kind]}"
 
 
 # ------------------------------------------------------------------ references
@@ -54,6 +80,10 @@ def ref_label(ctx: Context, ref: str) -> str:
         return f"表决：{c.votes[ident].model.title}"
     if kind == "notice" and ident in c.notices:
         return f"公示：{c.notices[ident].model.title}"
+    if kind == "document" and ident in c.documents:
+        return f"制度文件：{c.documents[ident].model.title}"
+    if kind == "meeting" and ident in c.meetings:
+        return f"会议：{meeting_title(c.meetings[ident].model)}"
     if kind in ACCOUNTS:
         return f"{ACCOUNT_TITLE[kind]} {period_label(ident)}账目"
     if kind == "inspection" and ident in c.inspections:

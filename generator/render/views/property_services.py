@@ -1,10 +1,23 @@
-"""物业服务: the property manager, its contract and fees, and the community's party organisation."""
+"""物业服务: the property manager, its contract and fees, the firm it is in the district's
+register (credit code, complaint phone, its page), the project's and the community's party
+organisations."""
 
 from __future__ import annotations
 
+from ...analysis.firms import firm_of
 from ...formatting import cn_date, money
 from ...model import labels
-from .context import Context
+from .. import links
+from .context import Context, firm_href, organisation_text
+
+
+def _firm(ctx: Context) -> dict | None:
+    ident = firm_of(ctx.community, ctx.portal)
+    if ident is None:
+        return None
+    firm = ctx.portal.firms[ident].model
+    return {"credit_code": firm.credit_code, "complaint_phone": firm.complaint_phone or "",
+            "href": firm_href(ctx, links.PROPERTY, ident)}
 
 
 def property_view(ctx: Context) -> dict:
@@ -16,6 +29,8 @@ def property_view(ctx: Context) -> dict:
             "name": pm.name, "project_manager": pm.project_manager or "", "office_phone": pm.office_phone or "",
             "contract": f"{cn_date(pm.contract.start)}至{cn_date(pm.contract.end)}" if pm.contract else "",
             "fees": [{"item": f.item, "price": money(f.price), "unit": f.unit} for f in pm.fees],
+            "firm": _firm(ctx),
+            "project_party": organisation_text(pm.party_organisation) if pm.party_organisation else "",
         },
         "party": None if party is None else {
             "name": party.name, "kind": labels.PARTY_KIND[party.kind],
