@@ -81,6 +81,16 @@ def phone_page(browser):
         context.close()
 
 
+def search(page, words: str):
+    """Open the search from the header's button (a phone's), type `words` and let Material
+    search; returns the search box."""
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator(".md-search__input")
+    box.fill(words)
+    box.press("End")  # Material searches on its key handler, not on fill alone
+    return box
+
+
 def loaded_files(browser, url: str, *, settle_ms: int = 1000) -> list[tuple[str, int, int]]:
     """What a phone loads for `url`: (URL, bytes, bytes after gzip -9) per finished request,
     in order, after the network went idle and `settle_ms` more (late fetches by scripts)."""
