@@ -46,6 +46,17 @@ def serving(folder):
         thread.join()
 
 
+def served(site_fixture: str):
+    """A module-scoped fixture: the site that the fixture named `site_fixture` builds,
+    served on 127.0.0.1; its value is the base URL."""
+    @pytest.fixture(scope="module")
+    def url(request):
+        with serving(request.getfixturevalue(site_fixture)) as base:
+            yield base
+
+    return url
+
+
 @contextmanager
 def chromium():
     executable = shutil.which("chromium")

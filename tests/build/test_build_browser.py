@@ -10,21 +10,13 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import PHONE, hosts, loaded_files, search, serving
+from tests.browser import PHONE, hosts, loaded_files, search, served
 from tests.build.conftest import MEMBER_IMG, MEMBER_SCRIPT
 from tests.pdf_text import pdf_text
 
 
-@pytest.fixture(scope="module")
-def sample_url(built_sample_site):
-    with serving(built_sample_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def hostile_url(hostile_site):
-    with serving(hostile_site) as url:
-        yield url
+sample_url = served("built_sample_site")
+hostile_url = served("hostile_site")
 
 
 def test_searching_elevator_finds_the_elevator_vote(phone, sample_url):

@@ -3,16 +3,12 @@ is loaded from another host, the layout fits the screen, and print hides the chr
 
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
-from tests.browser import hosts, search, serving
+from tests.browser import hosts, search, served
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serving(built_site) as url:
-        yield url
+site_url = served("built_site")
 
 
 def test_search_for_chinese_word_finds_the_page_and_loads_only_local_files(phone, site_url):
