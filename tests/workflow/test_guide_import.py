@@ -7,9 +7,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
-import openpyxl
-
 from generator.builddate import epoch_of
+from tests.spreadsheet.helpers import workbook
 from tests.workflow.conftest import C
 from tests.workflow.test_guide import console, replayer, sections
 
@@ -32,11 +31,7 @@ def _sheet_table() -> list[list[str]]:
 
 
 def _workbook(path, rows: list[list[str]]) -> None:
-    book = openpyxl.Workbook()
-    book.active.title = "明细"
-    for row in rows:
-        book.active.append([cell or None for cell in row])
-    book.save(path)
+    workbook(path, [[cell or None for cell in row] for row in rows])    # an empty cell of the table is an empty cell
 
 
 def test_the_import_section_shows_real_output(repo, gongshi, monkeypatch):
