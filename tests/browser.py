@@ -46,6 +46,17 @@ def serving(folder):
         thread.join()
 
 
+def served(site_fixture: str):
+    """A module-scoped fixture: the site that the fixture named `site_fixture` builds,
+    served on 127.0.0.1; its value is the base URL."""
+    @pytest.fixture(scope="module")
+    def url(request):
+        with serving(request.getfixturevalue(site_fixture)) as base:
+            yield base
+
+    return url
+
+
 @contextmanager
 def chromium():
     executable = shutil.which("chromium")
@@ -79,6 +90,16 @@ def phone_page(browser):
         yield page, requests, dialogs
     finally:
         context.close()
+
+
+def search(page, words: str):
+    """Open the search from the header's button (a phone's), type `words` and let Material
+    search; returns the search box."""
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator(".md-search__input")
+    box.fill(words)
+    box.press("End")  # Material searches on its key handler, not on fill alone
+    return box
 
 
 def loaded_files(browser, url: str, *, settle_ms: int = 1000) -> list[tuple[str, int, int]]:

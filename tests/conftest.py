@@ -48,3 +48,12 @@ def browser():
 
     with chromium() as browser:
         yield browser
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh 390×844 page: (page, requested URLs, dialog messages) (tests/browser.py)."""
+    from tests.browser import phone_page
+
+    with phone_page(browser) as opened:
+        yield opened

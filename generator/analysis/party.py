@@ -14,30 +14,17 @@ and the committee page's party-member ratio.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from fractions import Fraction
 from typing import Iterable
 
 from ..model.portal import CommunityData
+from .share import Share
 from .status import voting_members
 
 PARTY_MEMBERS_FOR_AN_ORGANISATION = 3
 
 COMMUNITY_LEVEL, COMMITTEE_LEVEL, PROJECT_LEVEL = "community", "committee", "project"
 LEVEL_LABELS = {COMMUNITY_LEVEL: "小区党组织", COMMITTEE_LEVEL: "业委会党组织", PROJECT_LEVEL: "物业项目党组织"}
-
-
-@dataclass(frozen=True)
-class Share:
-    """numerator of denominator, exactly."""
-
-    numerator: int
-    denominator: int
-
-    @property
-    def ratio(self) -> Fraction:
-        return Fraction(self.numerator, self.denominator) if self.denominator else Fraction(0)
 
 
 def current_party_members(community: CommunityData, as_of: date) -> list:

@@ -9,10 +9,10 @@ analysis/party.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Iterable
 
 from ..analysis.party import is_covered
+from ..analysis.share import Share
 from ..model.portal import CommunityData
 
 COMMITTEE_RATE, PROPERTY_RATE, PARTY_RATE = "committee", "property_service", "party_organisation"
@@ -31,14 +31,8 @@ RATE_DEFINITIONS = {
 
 
 @dataclass(frozen=True)
-class CoverageRate:
+class CoverageRate(Share):
     key: str
-    numerator: int
-    denominator: int
-
-    @property
-    def ratio(self) -> Fraction:
-        return Fraction(self.numerator, self.denominator) if self.denominator else Fraction(0)
 
     @property
     def label(self) -> str:
@@ -60,5 +54,5 @@ TESTS = {COMMITTEE_RATE: has_committee, PROPERTY_RATE: has_property_manager, PAR
 def coverage_rates(communities: Iterable[CommunityData]) -> list[CoverageRate]:
     """The three rates, in the order reports print them."""
     communities = list(communities)
-    return [CoverageRate(key, sum(1 for c in communities if test(c)), len(communities))
+    return [CoverageRate(sum(1 for c in communities if test(c)), len(communities), key)
             for key, test in TESTS.items()]

@@ -71,10 +71,7 @@ def _value(parent, key, value, shape: Shape):
                 _style(value, index, item, flow=is_small_value(shape.model, in_list=True))
             elif shape.item_scalar is not None:
                 value[index] = scalar(item, shape.item_scalar)
-        if shape.model is None:
-            _style(parent, key, value, flow=True)
-        else:
-            value.fa.set_block_style()
+        _style(parent, key, value, flow=shape.model is None)
     elif shape.is_dict and isinstance(value, CommentedMap):
         for item_key in list(value):
             if shape.item_scalar is not None:
@@ -106,7 +103,12 @@ def _style(parent, key, node, *, flow: bool) -> None:
     """Flow or block style for `node`, the value of parent[key]. A block whose lines carry
     comments stays a block: the comments explain each value (site.yml's settings), and
     joined behind one line they would be hard to read. Only the comment on the key's own
-    line moves behind the flow mapping."""
+    line moves behind the flow mapping. An empty list or mapping has no block form: it
+    stays `[]` or `{}` with its comment where it was (as a block, ruamel would write
+    `entries:  # note`, then `[]` on a line of its own, which is not YAML)."""
+    if not len(node):
+        node.fa.set_flow_style()
+        return
     if not flow:
         node.fa.set_block_style()
         return

@@ -119,7 +119,7 @@ class Admin(Record):
 
     backend: choice(labels.ADMIN_BACKEND) = Field(description="表单把修改提交到哪里")
     repo: Optional[Text] = Field(None, description="数据仓库，写成“所有者/仓库名”，例如 shili/gongshi-data（github、gitea 必填）")
-    branch: Text = Field("main", description="表单基于哪个分支修改（默认 main）；gitea 不支持审核流程，表单直接提交到这个分支，须另设专用分支，例如 forms")
+    branch: Text = Field("main", description="表单基于哪个分支修改（默认 main）；gitea 不支持审核流程，表单直接提交到这个分支，须另设以 cms/ 开头的专用分支，例如 cms/forms")
     base_url: Optional[WebAddress] = Field(None, description="github：登录用的 OAuth 服务地址；gitea：Gitea/Forgejo 服务器地址（github、gitea 必填）")
     app_id: Optional[Text] = Field(None, description="gitea：在 Gitea/Forgejo 登记的 OAuth 应用的客户端 ID（gitea 必填）")
     proxy_url: Optional[WebAddress] = Field(None, description="local：decap-server 的地址（默认 http://localhost:8081/api/v1）")
@@ -134,11 +134,13 @@ class Admin(Record):
         if self.repo is not None and not re.fullmatch(r"[\w.-]+/[\w.-]+", self.repo, re.ASCII):
             raise PydanticCustomError("site.admin_invalid", "repo 应写成“所有者/仓库名”，例如 shili/gongshi-data，实际是“{repo}”",
                                       {"repo": self.repo})
-        if self.backend == "gitea" and ("branch" not in self.model_fields_set or self.branch in ("main", "master")):
+        if self.backend == "gitea" and not re.fullmatch(r"cms/.+", self.branch):
             # Decap's Gitea backend has no editorial workflow: the forms commit straight to
-            # `branch`, so it must be a branch of their own that reaches main by pull request.
-            raise PydanticCustomError("site.admin_invalid", "backend 为 gitea 时表单直接提交到 branch，须另设专用分支"
-                                      "（例如 branch: forms），再从它向默认分支发合并请求")
+            # `branch`, so it must be a branch of their own that reaches main by pull request,
+            # under cms/ where the generated workflows tidy the forms' commits (tidy.yml).
+            raise PydanticCustomError("site.admin_invalid", "backend 为 gitea 时表单直接提交到 branch，须另设以 cms/ 开头的"
+                                      "专用分支（例如 branch: cms/forms：工作流只整理 cms/… 分支上表单的提交），"
+                                      "再从它向默认分支发合并请求")
         if self.proxy_url is not None and self.backend != "local":
             raise PydanticCustomError("site.admin_invalid", "proxy_url 只用于 backend: local")
         return self

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from pydantic import BaseModel
 
@@ -27,6 +27,8 @@ IDENTITY_KEYS = {"entries": "id", "members": "name", "items": "check", "categori
 # Presentation only: turning the notice-board PDF on or off changes no published figure.
 IGNORED = {("notice", "print")}
 MONEY_KEYS = {"amount", "opening_balance", "closing_balance", "budget", "price"}
+# Records named by their own title: 表决“…”（id）.
+TITLED = {"vote": "表决", "notice": "公示", "document": "制度文件"}
 
 Key = tuple[str, str, str]        # (community, kind, id); kind "entry", "member", "vote", …
 
@@ -61,9 +63,7 @@ class Record:
     @property
     def ref(self) -> str:
         """How a notice names this record (`entry/<id>`, `vote/<id>`, `committee`, …)."""
-        if self.kind == "committee":
-            return "committee"
-        if self.kind == "member":
+        if self.kind in ("committee", "member"):
             return "committee"
         return f"{self.kind}/{self.ident}"
 
@@ -80,16 +80,12 @@ class Record:
             return f"{labels.ACCOUNT_TITLE[account]}{period_label(period)}明细 {ident}（{model.summary}）"
         if kind in labels.ACCOUNTS:
             return f"{labels.ACCOUNT_TITLE[kind]}{period_label(ident)}账目"
-        if kind == "vote":
-            return f"表决“{model.title}”（{ident}）"
-        if kind == "notice":
-            return f"公示“{model.title}”（{ident}）"
+        if kind in TITLED:
+            return f"{TITLED[kind]}“{model.title}”（{ident}）"
         if kind == "inspection":
             return f"监督检查 {ident}（{model.date}，{model.authority}）"
         if kind == "evaluation":
             return f"{period_label(ident)}物业履约考评"
-        if kind == "document":
-            return f"制度文件“{model.title}”（{ident}）"
         if kind == "meeting":
             return f"会议记录 {ident}（{model.date}，{labels.MEETING_KIND[model.kind]}）"
         if kind == "member":
@@ -115,17 +111,25 @@ def flatten(value: Any, doc_path: tuple = (), path: tuple = (), out: dict | None
             return out                                   # an empty list is nothing written
         identity = IDENTITY_KEYS.get(path[-1]) if path else None
         if all(isinstance(item, dict) for item in value):
-            seen: dict[str, int] = {}
-            for index, item in enumerate(value):
-                name = str(item.get(identity)) if identity and item.get(identity) is not None else f"#{index + 1}"
-                seen[name] = seen.get(name, 0) + 1
-                if seen[name] > 1:
-                    name = f"{name}#{seen[name]}"
+            names = distinct(str(item.get(identity)) if identity and item.get(identity) is not None else f"#{index + 1}"
+                             for index, item in enumerate(value))
+            for index, (item, name) in enumerate(zip(value, names)):
                 flatten(item, doc_path + (index,), path + (name,), out)
         else:
             out[path] = Leaf(tuple(value), doc_path)
     elif value is not None:
         out[path] = Leaf(value, doc_path)
+    return out
+
+
+def distinct(names: Iterable[str]) -> list[str]:
+    """The names, the second and later of a repeated one numbered (`王某#2`), so that each
+    keeps its own place when two revisions are compared."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}#{seen[name]}")
     return out
 
 
@@ -157,10 +161,8 @@ def community_records(community: CommunityData) -> dict[Key, Record]:
         committee = community.committee
         records[(slug, "committee", "committee")] = _record((slug, "committee", "committee"), committee.model,
                                                             committee.doc, skip=frozenset({"members"}))
-        seen: dict[str, int] = {}
-        for index, member in enumerate(committee.model.members):
-            seen[member.name] = seen.get(member.name, 0) + 1
-            name = member.name if seen[member.name] == 1 else f"{member.name}#{seen[member.name]}"
+        members = committee.model.members
+        for index, (member, name) in enumerate(zip(members, distinct(m.name for m in members))):
             key = (slug, "member", name)
             records[key] = _record(key, member, committee.doc, ("members", index), "committee")
     return records

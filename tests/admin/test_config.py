@@ -19,7 +19,7 @@ from tests.conftest import SAMPLE_DATA
 BACKENDS = {
     "local": "admin:\n  backend: local\n",
     "github": "admin:\n  backend: github\n  repo: shili/gongshi-data\n  base_url: https://auth.example.org/\n",
-    "gitea": "admin:\n  backend: gitea\n  repo: shili/gongshi-data\n  branch: forms\n  base_url: https://git.example.org/\n"
+    "gitea": "admin:\n  backend: gitea\n  repo: shili/gongshi-data\n  branch: cms/forms\n  base_url: https://git.example.org/\n"
              "  app_id: 1a2b\n",
 }
 
@@ -62,7 +62,7 @@ def test_editorial_workflow_in_chinese(config):
 @pytest.mark.parametrize("backend, expected", [
     ("local", {"name": "proxy", "proxy_url": "http://localhost:8081/api/v1", "branch": "main"}),
     ("github", {"name": "github", "repo": "shili/gongshi-data", "branch": "main", "base_url": "https://auth.example.org/"}),
-    ("gitea", {"name": "gitea", "repo": "shili/gongshi-data", "branch": "forms", "base_url": "https://git.example.org",
+    ("gitea", {"name": "gitea", "repo": "shili/gongshi-data", "branch": "cms/forms", "base_url": "https://git.example.org",
                "api_root": "https://git.example.org/api/v1", "app_id": "1a2b"}),
 ])
 def test_the_backend_comes_from_site_yml(tmp_path, backend, expected):

@@ -10,7 +10,7 @@ GOOD = {
     "local": "admin:\n  backend: local\n",
     "local with its address": "admin:\n  backend: local\n  proxy_url: http://127.0.0.1:8081/api/v1\n",
     "github": "admin:\n  backend: github\n  repo: shili/data\n  base_url: https://auth.example.org/\n",
-    "gitea": "admin:\n  backend: gitea\n  repo: shili/data\n  branch: forms\n  base_url: https://git.example.org/\n  app_id: x1\n",
+    "gitea": "admin:\n  backend: gitea\n  repo: shili/data\n  branch: cms/forms\n  base_url: https://git.example.org/\n  app_id: x1\n",
 }
 
 
@@ -20,13 +20,16 @@ def test_complete_settings_check_clean(tmp_path, admin):
     assert problems == []
 
 
+GITEA_BRANCH = ("backend 为 gitea 时表单直接提交到 branch，须另设以 cms/ 开头的专用分支（例如 branch: cms/forms："
+                "工作流只整理 cms/… 分支上表单的提交），再从它向默认分支发合并请求")
+
+
 @pytest.mark.parametrize("admin, message", [
     ("  backend: github\n  repo: shili/data\n", "backend 为 github 时须填写 base_url"),
     ("  backend: gitea\n  repo: shili/data\n", "backend 为 gitea 时须填写 base_url、app_id"),
-    ("  backend: gitea\n  repo: a/b\n  base_url: https://git.example.org/\n  app_id: x\n",
-     "backend 为 gitea 时表单直接提交到 branch，须另设专用分支（例如 branch: forms），再从它向默认分支发合并请求"),
-    ("  backend: gitea\n  repo: a/b\n  branch: main\n  base_url: https://git.example.org/\n  app_id: x\n",
-     "backend 为 gitea 时表单直接提交到 branch，须另设专用分支（例如 branch: forms），再从它向默认分支发合并请求"),
+    *((f"  backend: gitea\n  repo: a/b\n{branch}  base_url: https://git.example.org/\n  app_id: x\n", GITEA_BRANCH)
+      # the default main; the default branch; a branch of its own that the tidy workflow skips
+      for branch in ("", "  branch: main\n", "  branch: forms\n", "  branch: cms/\n")),
     ("  backend: github\n  repo: shili\n  base_url: https://auth.example.org/\n",
      "repo 应写成“所有者/仓库名”，例如 shili/gongshi-data，实际是“shili”"),
     ("  backend: github\n  repo: a/b\n  base_url: https://a.example/\n  proxy_url: http://127.0.0.1:1/\n",

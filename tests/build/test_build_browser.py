@@ -5,42 +5,24 @@ page never scrolls sideways; printed on A4, wide tables lose no column and no ch
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import PHONE, hosts, loaded_files, phone_page, serving
+from tests.browser import PHONE, hosts, loaded_files, search, served
 from tests.build.conftest import MEMBER_IMG, MEMBER_SCRIPT
+from tests.pdf_text import pdf_text
 
 
-@pytest.fixture(scope="module")
-def sample_url(built_sample_site):
-    with serving(built_sample_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def hostile_url(hostile_site):
-    with serving(hostile_site) as url:
-        yield url
-
-
-@pytest.fixture
-def phone(browser):
-    with phone_page(browser) as (page, requests, dialogs):
-        yield page, requests, dialogs
+sample_url = served("built_sample_site")
+hostile_url = served("hostile_site")
 
 
 def test_searching_elevator_finds_the_elevator_vote(phone, sample_url):
     page, requests, _ = phone
     page.goto(sample_url, wait_until="networkidle")
-    page.locator("label.md-header__button[for=__search]").click()
-    search = page.locator(".md-search__input")
-    search.fill("电梯")
-    search.press("End")  # Material searches on its key handler, not on fill alone
+    search(page, "电梯")
     result = page.locator(".md-search-result__item a[href*='votes/2025-elevator/']").first
     expect(result).to_be_visible()
     expect(result).to_contain_text("电梯")
@@ -120,9 +102,7 @@ def test_without_resize_observer_the_drawer_and_search_work_on_a_phone(browser, 
         expect(page.locator("nav.md-nav--primary").first).to_be_visible()
         page.keyboard.press("Escape")
         page.goto(sample_url + "votes/", wait_until="networkidle")
-        page.locator("label.md-header__button[for=__search]").click()
-        page.locator(".md-search__input").fill("电梯")
-        page.locator(".md-search__input").press("End")
+        search(page, "电梯")
         expect(page.locator(".md-search-result__item a[href*='votes/2025-elevator/']").first).to_be_visible()
         assert hosts(requests) == {"127.0.0.1"}, requests
         assert errors == []
@@ -149,9 +129,7 @@ def test_member_named_like_markup_is_shown_as_text_and_runs_nothing(phone, hosti
     assert page.locator("article img").count() == 0
     assert page.evaluate("document.querySelectorAll('article script').length") == 0
     # Search results are rendered as HTML by Material: the member's row must stay text there too.
-    page.locator("label.md-header__button[for=__search]").click()
-    page.locator(".md-search__input").fill("委员")
-    page.locator(".md-search__input").press("End")
+    search(page, "委员")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     assert page.locator(".md-search-result img").count() == 0
     page.wait_for_timeout(300)  # give a would-be onerror handler time to fire
@@ -207,14 +185,6 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@pytest.fixture(scope="module")
-def pdftotext():
-    path = shutil.which("pdftotext")
-    if path is None:
-        pytest.fail("找不到 pdftotext：打印测试要读 PDF 里的文字，请安装 poppler-utils（Debian: apt-get install poppler-utils）。")
-    return path
-
-
 @pytest.mark.parametrize("path, must_print", [
     # 授权 and 分摊 are the last two of the ledger's ten columns: the audit found them cut off.
     ("maintenance-fund/2025-H2/", [
@@ -228,7 +198,7 @@ def pdftotext():
     ("votes/2025-elevator/", []),
     ("committee/", []),
 ])
-def test_printing_on_a4_keeps_every_cell_of_the_widest_table(browser, sample_url, pdftotext, tmp_path, path, must_print):
+def test_printing_on_a4_keeps_every_cell_of_the_widest_table(browser, sample_url, tmp_path, path, must_print):
     # Owners' committees print these pages for the notice board: every column on paper.
     page = browser.new_page()
     try:
@@ -242,5 +212,5 @@ def test_printing_on_a4_keeps_every_cell_of_the_widest_table(browser, sample_url
     assert set(map(squeezed, must_print)) <= set(cells), cells
     # -raw keeps chromium's drawing order, in which each cell's lines come together; the
     # default mode interleaves the lines of neighbouring cells that wrap.
-    printed = squeezed(subprocess.run([pdftotext, "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    printed = squeezed(pdf_text(pdf, "-raw"))
     assert [cell for cell in cells if cell not in printed] == []

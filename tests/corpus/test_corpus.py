@@ -8,7 +8,6 @@ text must reach the page as typed, with no script or handler the site did not br
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +18,7 @@ import pytest
 
 from generator.codes import CODES, allows
 from generator.site.safety import scan_site
+from tests.pdf_text import pdf_text
 
 from .cases import ALL_CASES, FILE_CASES, LEGITIMATE_BUILD, Case
 from .runner import (
@@ -181,10 +181,8 @@ def test_literal_text_reaches_the_page(case: Case, corpus_site):
 
 @pytest.mark.parametrize("case", [c for c in LEGITIMATE_BUILD if c.pdf], ids=lambda c: c.id)
 def test_literal_text_reaches_the_printed_notice(case: Case, corpus_site):
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext (poppler-utils) is not installed: run scripts/setup.sh")
     pdf = corpus_site / (case.page.removesuffix("/index.html") + ".pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(pdf, "-layout")
     for literal in case.literals:
         assert squeeze(literal) in squeeze(text), f"{literal[:80]!r} not printed as typed in {pdf.name}"
 

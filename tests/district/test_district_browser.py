@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.build.portal import build_portal
-from tests.browser import hosts, phone_page, serving
+from tests.browser import hosts, phone_page, search, serving
 from tests.district.helpers import AS_OF, Tiny, write_district
 
 COMMUNITIES = [
@@ -35,10 +35,7 @@ def test_search_loads_on_demand_and_finds_its_own_pages(browser, district_url, p
         page.goto(district_url + path, wait_until="networkidle")
         page.wait_for_timeout(300)
         assert not [url for url in requests if "search" in url], requests
-        page.locator("label.md-header__button[for=__search]").click()
-        search = page.locator(".md-search__input")
-        search.fill(query)
-        search.press("End")
+        search(page, query)
         expect(page.locator(".md-search-result__item").first).to_be_visible()
         assert district_url + index in requests
         assert hosts(requests) == {"127.0.0.1"}, requests

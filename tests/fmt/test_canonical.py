@@ -76,6 +76,22 @@ def test_keeps_comments_where_the_file_had_them():
     """)
 
 
+def test_an_empty_list_or_mapping_with_a_comment_stays_on_its_line():
+    # gongshi init writes `entries: []   # 明细…`; written as a block list, ruamel put `[]`
+    # on a line of its own below the comment, which is not YAML.
+    text = """
+        period: 2026                   # 期间
+        opening_balance: 0.00
+        entries: []                    # 明细，按日期排列
+        closing_balance: 0.00
+    """
+    assert "\nentries: []                    # 明细，按日期排列\nclosing_balance: 0.00\n" in fmt(text)
+    assert "\nproperty_manager: {}   # 物业\n" in fmt("name: 示例家园\nproperty_manager: {}   # 物业\n", "community")
+    # Its comment keeps its column (it once took the column of the comment above it).
+    notice = "period: {from: 2026-11-25, to: 2026-12-09}  # 公示期\nrelated: []          # 涉及的记录\n"
+    assert notice in fmt(notice, "notice")
+
+
 def test_a_small_mapping_keeps_its_lines_when_they_carry_comments():
     text = """
         title: 表决

@@ -7,7 +7,6 @@ import hashlib
 import json
 import re
 import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 
 from generator.build.manifest import build_manifest
 from tests.corpus.runner import COMMUNITY, SECRET, git, make_project, page_text, repo_build
+from tests.pdf_text import pdf_text
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -135,13 +135,11 @@ def test_every_notice_page_shows_its_files_fingerprint(built):
 
 
 def test_every_printed_notice_shows_the_same_fingerprint(built):
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext (poppler-utils) is not installed: run scripts/setup.sh")
     pdfs = sorted((built.site / "notices").glob("*.pdf"))
     assert pdfs
     notices = _notice_files(built)
     for pdf in pdfs:
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        text = pdf_text(pdf)
         expected = sha256(notices[pdf.stem])[:8]
         assert FINGERPRINT.findall(text) == [expected], pdf.name
         page = page_text(built.site / "notices" / pdf.stem / "index.html")

@@ -21,7 +21,8 @@ import pytest
 from generator import __version__
 from generator.builddate import epoch_of
 from tests.conftest import ROOT
-from tests.packaging.workflows import replay
+from tests.packaging.workflows import (TIDIED_NOTICE, TIDY_COMMIT, branch_log, git, replay, runner,
+                                       save_through_the_forms, stand_in_gh)
 
 AS_OF = date(2026, 11, 25)
 NOTICE = textwrap.dedent("""\
@@ -171,3 +172,46 @@ def test_a_committee_starts_checks_builds_and_publishes_with_the_wheel(user):
 
     # Nothing generated lands where git would track it.
     assert sh("git", "status", "--porcelain").stdout == ""
+
+
+def test_a_forms_save_is_tidied_on_origin_and_checked_again(user):
+    """The web forms save to a cms/… branch; GitHub's tidy.yml formats it and commits the
+    result back, then asks for check.yml on that commit, which passes; Gitea's does the same
+    commit. Replayed a second time, neither commits anything."""
+    home, venv, env = user
+    bin_dir = venv / "bin"
+    gh_calls = stand_in_gh(home / "gh")
+    env = env | {"PATH": f"{home / 'gh'}{os.pathsep}{env['PATH']}"}
+    portal, origin = home / "forms-portal", home / "forms-origin.git"
+    assert _run(["gongshi", "init", portal.name], cwd=home, env=env).returncode == 0
+    site_yml = portal / "data/site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("https://example.org/", "https://xiaoqu.gongshi.test/"),
+                        encoding="utf-8")
+    git(home, "init", "-q", "--bare", "-b", "main", origin, env=env)
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "gongshi init"],
+                 ["remote", "add", "origin", origin], ["push", "-q", "origin", "main"]):
+        git(portal, *step, env=env)
+
+    for platform, branch in ((".github", "cms/xiaoqu--notices/2026-1125-093012"), (".gitea", "cms/forms")):
+        save_through_the_forms(portal, branch, "2026-1125-093012", env)
+        saved = branch_log(origin, branch, env)
+        work, runner_env = runner(origin, home / f"runner{platform}", env)
+        tidy = portal / platform / "workflows/tidy.yml"
+        for _ in range(2):
+            tidied = replay(tidy, "tidy", work, bin_dir=bin_dir, base_env=runner_env, ref=f"refs/heads/{branch}")
+            assert tidied.failed is None, tidied.failed and tidied.failed[1].stderr
+            assert branch_log(origin, branch, env) == [TIDY_COMMIT, *saved], platform
+        assert tidied.printed["提交整理结果"] == "数据文件已是规范格式。\n"
+        assert git(origin, "show", f"{branch}:data/communities/xiaoqu/notices/2026-1125-093012.yml",
+                   env=env) == TIDIED_NOTICE
+
+    # GitHub's tidy asked once for check.yml on its commit: run by hand, it compares with main.
+    branch = "cms/xiaoqu--notices/2026-1125-093012"
+    assert gh_calls.read_text(encoding="utf-8") == f"workflow run check.yml --ref {branch}\n"
+    work = home / "runner.github/work"
+    checked = replay(portal / ".github/workflows/check.yml", "check", work, bin_dir=bin_dir, base_env=env,
+                     ref=f"refs/heads/{branch}")
+    assert checked.failed is None, checked.failed and checked.failed[1].stdout + checked.failed[1].stderr
+    assert checked.ran == ["检查数据", "公示内容变化", "生成网站"] and checked.uploaded == [work / "site"]
+    summary = (work.parent / "step-summary.md").read_text(encoding="utf-8")
+    assert "| 新增 | 关于电梯年度检验的通知 | 一般公告 |" in summary

@@ -3,9 +3,7 @@ onto a second page, so header repetition and page counters are exercised."""
 
 from __future__ import annotations
 
-import subprocess
 from decimal import Decimal
-from pathlib import Path
 
 from generator.render.print_types import NoticePrintView, PrintColumn, PrintTable
 
@@ -81,10 +79,3 @@ SAMPLE_VIEW = NoticePrintView(
     issued_on_iso="2024-07-01",
 )
 
-
-def pdf_text(pdf: Path, *, page: int | None = None) -> str:
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(
-        ["pdftotext", "-layout", *pages, str(pdf), "-"],
-        capture_output=True, text=True, check=True,
-    ).stdout

@@ -4,13 +4,13 @@ read back with pdftotext and compared with the figures of the inline test portal
 from __future__ import annotations
 
 import re
-import subprocess
 from decimal import Decimal
 
 from generator.pdf import render_notice_pdf
 from generator.pipeline import check
 from generator.render.print_view import notice_print_view
 from generator.render.views.context import make_context
+from tests.pdf_text import pdf_text
 from tests.rules.helpers import AS_OF, C, FUND, FUND_PATH, edit, t, write_data
 
 ENTRY_NOTICE_PATH = f"{C}/notices/roof-expense.yml"
@@ -35,7 +35,7 @@ def _pdf_text(tmp_path, files: dict, nid: str) -> str:
     ctx = make_context(portal, community, AS_OF, "https://example.org/t/", True)
     out = tmp_path / f"{nid}.pdf"
     render_notice_pdf(notice_print_view(ctx, nid), out, cache_dir=None)
-    return subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    return pdf_text(out, "-layout")
 
 
 def test_a_notice_relating_one_entry_prints_that_entry(tmp_path):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from datetime import date
 
 from generator.pdf import render_notice_pdf
@@ -13,6 +12,7 @@ from generator.render import views
 from generator.render.print_view import notice_print_view
 from tests.build.helpers import COMMUNITY, read_yaml
 from tests.conftest import SAMPLE_AS_OF, SAMPLE_DATA
+from tests.pdf_text import pdf_text
 
 AS_OF = date.fromisoformat(SAMPLE_AS_OF)
 NOTICE = """\
@@ -38,8 +38,7 @@ def test_a_notice_relating_a_document_prints_its_facts_and_its_text(tmp_path):
     ctx = views.make_context(portal, community, AS_OF, "https://example.org/shili/", with_pdf=True)
     out = tmp_path / "notice.pdf"
     render_notice_pdf(notice_print_view(ctx, "2026-11-covenant"), out, cache_dir=tmp_path / "cache")
-    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
-                                             check=True).stdout)
+    text = re.sub(r"\s+", "", pdf_text(out))
     covenant = read_yaml(COMMUNITY / "documents" / "2023-covenant.yml")
     vote = read_yaml(COMMUNITY / "votes" / "2023-covenant.yml")
     assert f"管理规约：{covenant['title']}" in text

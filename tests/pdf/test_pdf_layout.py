@@ -5,14 +5,13 @@ pdfinfo and pdftotext from PDFs of test views."""
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import replace
 
 import pytest
-from tests.pdf.pdf_samples import pdf_text
 
 from generator.pdf import render_notice_pdf
 from generator.render.print_types import PrintColumn, PrintTable
+from tests.pdf_text import pdf_text
 
 TALLY = PrintTable("计票：更换电梯", (PrintColumn("项目"), PrintColumn("人数", True), PrintColumn("面积（平方米）", True)),
                    tuple((f"第{i}项", "100", "9,000.00") for i in range(1, 7)))
@@ -20,7 +19,7 @@ PARAGRAPH = "<p>" + "这是一段用于检查版面的中文文字，" * 6 + "</
 
 
 def _pages(pdf) -> list[str]:
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(pdf, "-layout")
     return [re.sub(r"\s+", "", page) for page in text.split("\f")[:-1]]
 
 

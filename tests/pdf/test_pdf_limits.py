@@ -7,7 +7,6 @@ the pixels of a rendered page."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from dataclasses import replace
 from datetime import date
@@ -26,6 +25,7 @@ from generator.render.print_measure import (
 from generator.render.print_view import print_body_html
 from tests.build.helpers import copy_sample
 from tests.conftest import SAMPLE_AS_OF
+from tests.pdf_text import pdf_text
 
 MM = 72 / 25.4                      # PDF points per millimetre
 PAGE_WIDTH = 210 * MM
@@ -50,7 +50,7 @@ def wide_pdf(tmp_path_factory):
 
 def words(pdf: Path) -> list[tuple[float, float, str]]:
     """(xMin, xMax, text) of every word pdftotext finds, over all pages."""
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    html = pdf_text(pdf, "-bbox")
     return [(float(a), float(b), text) for a, b, text in
             re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)]
 
@@ -62,7 +62,7 @@ def test_nothing_runs_past_the_right_margin(wide_pdf):
 
 
 def test_a_400_character_run_prints_whole(wide_pdf):
-    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(wide_pdf), "-"], capture_output=True, text=True).stdout)
+    text = re.sub(r"\s+", "", pdf_text(wide_pdf))
     assert RUN in text   # was clipped after 66 characters
 
 
@@ -182,7 +182,7 @@ def test_the_estimate_never_exceeds_the_real_page_count(built_sample_site):
     for pdf in sorted((built_sample_site / "notices").glob("*.pdf")):
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         pages = int(re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1))
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        text = pdf_text(pdf)
         assert minimum_pages(re.sub(r"\s+", "", text), 0, 0) <= pages, pdf.name
 
 

@@ -8,7 +8,8 @@ import subprocess
 import zxingcpp
 from PIL import Image
 
-from tests.pdf.pdf_samples import PAGE_URL, SAMPLE_VIEW, pdf_text
+from tests.pdf.pdf_samples import PAGE_URL, SAMPLE_VIEW
+from tests.pdf_text import pdf_text
 
 
 def test_every_font_is_embedded_and_the_chinese_one_is_sc(sample_pdf):
@@ -24,7 +25,7 @@ def test_every_font_is_embedded_and_the_chinese_one_is_sc(sample_pdf):
 
 
 def test_text_shows_title_period_amounts_and_page_numbers(sample_pdf):
-    text = pdf_text(sample_pdf)
+    text = pdf_text(sample_pdf, "-layout")
     # The title is long enough to wrap; compare it without the layout's line breaks.
     assert SAMPLE_VIEW.title in re.sub(r"\s+", "", text)
     assert "公示期" in text
@@ -39,7 +40,7 @@ def test_text_shows_title_period_amounts_and_page_numbers(sample_pdf):
 
 
 def test_header_row_repeats_on_page_two(sample_pdf):
-    page_two = pdf_text(sample_pdf, page=2)
+    page_two = pdf_text(sample_pdf, "-layout", "-f", "2", "-l", "2")
     header = next(line for line in page_two.splitlines() if "日期" in line)
     assert re.search(r"日期\s+摘要\s+收入（元）\s+支出（元）\s+余额（元）", header)
     # Page 2 holds rows, not just a stray header: the last row of the statement.
@@ -49,9 +50,7 @@ def test_header_row_repeats_on_page_two(sample_pdf):
 def test_amounts_are_right_aligned(sample_pdf):
     # Right-aligned, every amount in a column ends at the same x: three numeric columns
     # (income, expense, balance) give exactly three right edges, on both pages.
-    bbox = subprocess.run(
-        ["pdftotext", "-bbox", str(sample_pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    bbox = pdf_text(sample_pdf, "-bbox")
     words = re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]+)</word>', bbox)
     amount_right_edges = [
         round(float(x_max)) for x_max, word in words if re.fullmatch(r"\d{1,3}(,\d{3})*\.\d\d", word)

@@ -26,6 +26,7 @@ from PIL import Image
 
 from tests.build.helpers import percent_beside
 from tests.conftest import ROOT, SAMPLE_AS_OF, SAMPLE_DATA
+from tests.pdf_text import pdf_text
 
 
 def _load(path: Path) -> dict:
@@ -78,7 +79,7 @@ def pages_of(pdf_of):
 
     def pages(nid: str) -> list[str]:
         if nid not in cache:
-            text = run("pdftotext", "-layout", str(pdf_of(nid)), "-")
+            text = pdf_text(pdf_of(nid), "-layout")
             cache[nid] = text.split("\f")[:-1]  # the text ends with a form feed
         return cache[nid]
 
@@ -95,7 +96,7 @@ def test_the_sample_prints_every_kind_the_checks_below_need():
 @pytest.mark.parametrize("nid", [nid for nid in PRINTED if related(nid, "meeting")])
 def test_a_notice_relating_a_meeting_prints_each_decision_with_its_votes(nid, pdf_of):
     # -raw: in content order, cell by cell (-layout interleaves the lines of neighbouring cells)
-    text = compact(run("pdftotext", "-raw", str(pdf_of(nid)), "-"))
+    text = compact(pdf_text(pdf_of(nid), "-raw"))
     for mid in related(nid, "meeting"):
         meeting = _load(COMMUNITY / "meetings" / f"{mid}.yml")
         assert compact(f"会议决定：{meeting['title']}") in text

@@ -3,35 +3,22 @@ is loaded from another host, the layout fits the screen, and print hides the chr
 
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
-from tests.browser import hosts, phone_page, serving
+from tests.browser import hosts, search, served
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serving(built_site) as url:
-        yield url
-
-
-@pytest.fixture
-def phone(browser):
-    with phone_page(browser) as (page, requests, dialogs):
-        yield page, requests
+site_url = served("built_site")
 
 
 def test_search_for_chinese_word_finds_the_page_and_loads_only_local_files(phone, site_url):
-    page, requests = phone
+    page, requests, _ = phone
     page.goto(site_url, wait_until="networkidle")
     # Search on demand (overrides/main.html): nothing of the search is loaded before it is opened.
     page.wait_for_timeout(500)
     assert not [url for url in requests if "search" in url], requests
 
-    page.locator("label.md-header__button[for=__search]").click()
-    search = page.locator(".md-search__input")
-    search.fill("电梯")
-    search.press("End")  # Material searches on its key handler, not on fill alone
+    box = search(page, "电梯")
 
     result = page.locator(".md-search-result__item a[href*='lift/']").first
     expect(result).to_be_visible()
@@ -39,8 +26,8 @@ def test_search_for_chinese_word_finds_the_page_and_loads_only_local_files(phone
     expect(meta).to_have_text("2 个符合条件的结果")  # 首页 and 电梯维修 mention it
 
     # Owners type phrases without spaces; Material splits Han queries into indexed words.
-    search.fill("更换曳引机")
-    search.press("End")
+    box.fill("更换曳引机")
+    box.press("End")
     expect(meta).to_have_text("找到 1 个符合条件的结果")
     expect(page.locator(".md-search-result__item a[href*='lift/']").first).to_be_visible()
 
@@ -51,7 +38,7 @@ def test_search_for_chinese_word_finds_the_page_and_loads_only_local_files(phone
 
 
 def test_a_page_opened_from_a_search_result_loads_the_index_and_highlights_the_word(phone, site_url):
-    page, requests = phone
+    page, requests, _ = phone
     # Material links each result with ?h=<words>; highlighting needs the index, so it loads at once.
     page.goto(site_url + "lift/?h=曳引机", wait_until="networkidle")
     expect(page.locator("article mark").first).to_have_text("曳引机")
@@ -59,14 +46,14 @@ def test_a_page_opened_from_a_search_result_loads_the_index_and_highlights_the_w
 
 
 def test_search_opened_from_the_keyboard_works(phone, site_url):
-    page, requests = phone
+    page, requests, _ = phone
     page.goto(site_url + "lift/", wait_until="networkidle")
     assert not [url for url in requests if "search" in url], requests
     page.keyboard.press("/")  # Material's shortcut: opens and focuses the search box
-    search = page.locator(".md-search__input")
-    expect(search).to_be_focused()
-    search.press_sequentially("电梯")  # Han characters arrive as text input, without key events
-    search.press("End")
+    box = page.locator(".md-search__input")
+    expect(box).to_be_focused()
+    box.press_sequentially("电梯")  # Han characters arrive as text input, without key events
+    box.press("End")
     expect(page.locator(".md-search-result__item a[href*='lift/']").first).to_be_visible()
 
 
@@ -75,10 +62,10 @@ def test_search_field_clicked_on_a_wide_screen_works(browser, site_url):
     try:
         page = context.new_page()
         page.goto(site_url, wait_until="networkidle")
-        search = page.locator(".md-search__input")
-        search.click()  # visible in the header on wide screens: no toggle button
-        search.fill("电梯")
-        search.press("End")
+        box = page.locator(".md-search__input")
+        box.click()  # visible in the header on wide screens: no toggle button
+        box.fill("电梯")
+        box.press("End")
         expect(page.locator(".md-search-result__item a[href*='lift/']").first).to_be_visible()
     finally:
         context.close()
@@ -103,7 +90,7 @@ def test_a_page_opened_from_disk_behaves_as_material_does(browser, built_site):
 
 
 def test_page_fits_the_phone_and_tables_scroll_inside(phone, site_url):
-    page, _ = phone
+    page, _, _ = phone
     page.goto(site_url + "lift/", wait_until="networkidle")
     # The wide table scrolls in its own box; the page itself never scrolls sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -119,7 +106,7 @@ def test_page_fits_the_phone_and_tables_scroll_inside(phone, site_url):
 
 
 def test_print_hides_header_and_rules_tables(phone, site_url):
-    page, _ = phone
+    page, _, _ = phone
     page.goto(site_url + "lift/", wait_until="networkidle")
     page.emulate_media(media="print")
     assert page.locator(".md-header").evaluate("e => getComputedStyle(e).display") == "none"

@@ -64,11 +64,8 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.fixture
-def gongshi(repo: Path, monkeypatch, capsys):
-    """Run `gongshi ARGS` in the repository; returns exit code, stdout and stderr."""
-    monkeypatch.chdir(repo)
-
+def runner(capsys):
+    """Run `gongshi ARGS` in the current folder; returns exit code, stdout and stderr."""
     def run(*args: str) -> Result:
         capsys.readouterr()
         code = main(list(args))
@@ -76,3 +73,19 @@ def gongshi(repo: Path, monkeypatch, capsys):
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def outside_git(tmp_path: Path, monkeypatch) -> Path:
+    """The current folder: the sample's data in a folder of no git repository (git looks no higher)."""
+    shutil.copytree(SAMPLE_DATA, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture
+def gongshi(repo: Path, monkeypatch, capsys):
+    """Run `gongshi ARGS` in the repository; returns exit code, stdout and stderr."""
+    monkeypatch.chdir(repo)
+    return runner(capsys)

@@ -159,11 +159,9 @@ def test_a_repository_without_commits_has_no_guard(tmp_path, monkeypatch, capsys
     assert capsys.readouterr().err == f"{LEAD}无（仓库还没有提交），不检查已公示的数据是否被悄悄修改。\n"
 
 
-def test_outside_a_repository_and_without_git(tmp_path, monkeypatch, capsys):
+def test_outside_a_repository_and_without_git(outside_git, monkeypatch, capsys):
     from generator.cli import main
 
-    shutil.copytree(SAMPLE_DATA, tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
     assert main(["check", "--as-of", AS_OF]) == 0
     outside = capsys.readouterr()
     assert outside.err == f"{LEAD}无（数据目录不在 git 仓库中），不检查已公示的数据是否被悄悄修改。\n"

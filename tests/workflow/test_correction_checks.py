@@ -215,15 +215,9 @@ def test_new_correction_names_the_other_records_that_need_their_own(repo, gongsh
     assert "另有 vote/2026-monitoring 的已公示数据也改了：每条记录要另发一份更正公示" in result.out
 
 
-def test_new_correction_outside_a_repository_is_left_to_fill(tmp_path, monkeypatch, capsys):
-    import shutil
-
+def test_new_correction_outside_a_repository_is_left_to_fill(outside_git, capsys):
     from generator.cli import main
-    from tests.conftest import SAMPLE_DATA
 
-    shutil.copytree(SAMPLE_DATA, tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     assert main(["new", "correction", "--as-of", AS_OF]) == 0
     out = capsys.readouterr().out
     assert "corrects：被更正的记录" in out and "changes：更正内容" in out

@@ -319,15 +319,9 @@ def test_a_revision_that_looks_like_an_option_is_refused(repo, gongshi):
     assert "不是有效的 git 版本名" in result.err
 
 
-def test_outside_a_repository(tmp_path, monkeypatch, capsys):
-    import shutil
-
+def test_outside_a_repository(outside_git, capsys):
     from generator.cli import main
-    from tests.conftest import SAMPLE_DATA
 
-    shutil.copytree(SAMPLE_DATA, tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     assert main(["diff", "HEAD", "--as-of", AS_OF]) == 2
     assert "不在 git 仓库中" in capsys.readouterr().err
 

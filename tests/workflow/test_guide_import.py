@@ -7,34 +7,17 @@ import re
 from datetime import date
 from decimal import Decimal
 
-import openpyxl
-
 from generator.builddate import epoch_of
+from tests.spreadsheet.helpers import workbook
 from tests.workflow.conftest import C
-from tests.workflow.test_guide import BLOCK, GUIDE, replayer
+from tests.workflow.test_guide import console, replayer, sections
 
-SECTION = "## 从 Excel 导入"
-
-
-def _section() -> str:
-    text = GUIDE.read_text(encoding="utf-8")
-    start = text.index(SECTION)
-    end = text.find("\n## ", start + len(SECTION))
-    return text[start:end if end >= 0 else len(text)]
-
-
-def _console() -> list[tuple[str, str]]:
-    out = []
-    for lang, body in BLOCK.findall(_section()):
-        lines = body.split("\n")
-        if lang == "console" and lines[0].startswith("$ gongshi "):
-            out.append((lines[0][2:], "\n".join(lines[1:])))
-    return out
+SECTION = "从 Excel 导入"
 
 
 def _sheet_table() -> list[list[str]]:
     """The Markdown table of the bookkeeper's sheet (the one whose header starts with 记账日期)."""
-    lines = [line for line in _section().split("\n") if line.startswith("| ")]
+    lines = [line for line in sections()[SECTION].split("\n") if line.startswith("| ")]
     start = next(i for i, line in enumerate(lines) if line.startswith("| 记账日期 |"))
     rows = []
     for line in lines[start:]:
@@ -48,16 +31,12 @@ def _sheet_table() -> list[list[str]]:
 
 
 def _workbook(path, rows: list[list[str]]) -> None:
-    book = openpyxl.Workbook()
-    book.active.title = "明细"
-    for row in rows:
-        book.active.append([cell or None for cell in row])
-    book.save(path)
+    workbook(path, [[cell or None for cell in row] for row in rows])    # an empty cell of the table is an empty cell
 
 
 def test_the_import_section_shows_real_output(repo, gongshi, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch_of(date(2026, 11, 25))))
-    expect = replayer(gongshi, _console())
+    expect = replayer(gongshi, console(SECTION))
 
     rows = _sheet_table()
     assert rows[0][:5] == ["记账日期", "凭证字号", "摘要", "借方金额", "贷方金额"]

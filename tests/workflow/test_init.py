@@ -6,7 +6,9 @@ wheel); here: what is written, that its data passes `check`, and what refuses.""
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -21,8 +23,10 @@ AS_OF = "2026-11-25"
 FILES = [
     ".gitea/workflows/check.yml",
     ".gitea/workflows/publish.yml",
+    ".gitea/workflows/tidy.yml",
     ".github/workflows/check.yml",
     ".github/workflows/publish.yml",
+    ".github/workflows/tidy.yml",
     ".gitignore",
     ".pre-commit-config.yaml",
     ".vscode/settings.json",
@@ -183,11 +187,15 @@ def _steps(path: Path, job: str) -> list[dict]:
 def test_github_checks_every_pull_request_and_publishes_to_pages(tmp_path, monkeypatch, capsys):
     root, _ = _init(tmp_path, monkeypatch, capsys)
     check = workflow(root / ".github/workflows/check.yml")
-    assert list(check["on"]) == ["pull_request"] and check["permissions"] == {"contents": "read"}
+    # run by hand too: tidy.yml does so for the commit it adds to a form's pull request
+    assert list(check["on"]) == ["pull_request", "workflow_dispatch"] and check["permissions"] == {"contents": "read"}
     steps = check["jobs"]["check"]["steps"]
     assert steps[0]["uses"] == "actions/checkout@v4" and steps[0]["with"]["fetch-depth"] == 0
     runs = [s.get("run", "") for s in steps]
     assert 'gongshi check --format github --base "origin/$BASE_REF"' in runs
+    for step in steps:
+        if "BASE_REF" in step.get("env", {}):    # the pull request's base, or the default branch when run by hand
+            assert step["env"]["BASE_REF"] == "${{ github.base_ref || github.event.repository.default_branch }}"
     assert steps[runs.index('gongshi diff "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"')]["if"] == "${{ !cancelled() }}"
 
     publish = workflow(root / ".github/workflows/publish.yml")
@@ -221,11 +229,88 @@ def test_workflows_install_from_requirements_and_keep_expressions_out_of_scripts
             ids = [s.get("id") for s in steps]
             install = ids.index("install-gongshi")
             assert "pip install -r requirements.txt" in steps[install]["run"]
-            assert ids.index("system-packages") < install
-            assert "fonts-noto-cjk" in steps[ids.index("system-packages")]["run"]
+            if "system-packages" in ids:
+                assert ids.index("system-packages") < install
+            if any("gongshi build" in s.get("run", "") for s in steps):   # the PDFs need the fonts
+                assert "fonts-noto-cjk" in steps[ids.index("system-packages")]["run"]
             for number, step in enumerate(steps):
                 run = step.get("run", "")
                 # Branch names reach the shell through env, never pasted into the script.
                 assert "${{" not in run, (path.name, step["name"])
                 if "gongshi " in run and "pip install" not in run:
                     assert number > install, (path.name, step["name"])
+
+
+@pytest.mark.parametrize("extra", [[], ["--district"]])
+def test_the_data_init_writes_is_already_canonical(tmp_path, monkeypatch, capsys, extra):
+    # Else the first form's pull request would carry fmt's changes to files nobody edited.
+    root, _ = _init(tmp_path, monkeypatch, capsys, *extra)
+    monkeypatch.chdir(root)
+    assert main(["fmt", "--check"]) == 0, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("platform", [".github", ".gitea"])
+def test_the_tidy_workflow_runs_on_the_forms_branches_only(tmp_path, monkeypatch, capsys, platform):
+    root, _ = _init(tmp_path, monkeypatch, capsys)
+    tidy = workflow(root / platform / "workflows/tidy.yml")
+    assert tidy["on"] == {"push": {"branches": ["cms/**"]}}
+    # One run at a time per branch: two quick saves must not push over each other.
+    assert tidy["concurrency"] == {"group": "tidy-${{ github.ref }}", "cancel-in-progress": False}
+    assert tidy["permissions"]["contents"] == "write"
+    steps = tidy["jobs"]["tidy"]["steps"]
+    assert steps[0]["uses"] == "actions/checkout@v4" and steps[0]["with"] == {"ref": "${{ github.ref }}"}
+    runs = [s.get("run", "") for s in steps]
+    assert runs.index("gongshi fmt") == [s.get("id") for s in steps].index("install-gongshi") + 1
+    commit = next(s for s in steps if s["name"] == "提交整理结果")
+    assert 'git push origin "HEAD:${GITHUB_REF_NAME}"' in commit["run"] and "git add -- data" in commit["run"]
+    if platform == ".github":
+        # A push with the run's own token starts no workflow: the check of the commit it adds is asked for.
+        assert tidy["permissions"] == {"contents": "write", "actions": "write"}
+        assert steps[-1]["if"] == "steps.commit.outputs.pushed == 'true'" and commit["id"] == "commit"
+        assert steps[-1]["run"] == 'gh workflow run check.yml --ref "$GITHUB_REF_NAME"'
+    else:
+        assert "python3-venv" in steps[[s.get("id") for s in steps].index("system-packages")]["run"]
+
+
+@pytest.mark.parametrize("platform, branch", [(".github", "cms/xiaoqu--notices/2026-1125-093012"),
+                                              (".gitea", "cms/forms")])
+def test_the_tidy_job_commits_the_formatted_files_to_the_forms_branch_once(tmp_path, monkeypatch, capsys,
+                                                                          platform, branch):
+    from tests.packaging.workflows import (TIDIED_NOTICE, TIDY_COMMIT, branch_log, git, replay, runner,
+                                           save_through_the_forms, stand_in_gh)
+
+    portal, _ = _init(tmp_path, monkeypatch, capsys)
+    bin_dir = tmp_path / "bin"     # `gongshi` is this checkout's generator, `gh` a stand-in
+    bin_dir.mkdir()
+    (bin_dir / "gongshi").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m generator "$@"\n', encoding="utf-8")
+    (bin_dir / "gongshi").chmod(0o755)
+    gh_calls = stand_in_gh(bin_dir)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")} | {
+        "PYTHONPATH": str(ROOT), "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
+        "GIT_AUTHOR_NAME": "委员甲", "GIT_AUTHOR_EMAIL": "a@example.org",
+        "GIT_COMMITTER_NAME": "委员甲", "GIT_COMMITTER_EMAIL": "a@example.org"}
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", origin, env=env)
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "gongshi init"],
+                 ["remote", "add", "origin", origin], ["push", "-q", "origin", "main"]):
+        git(portal, *step, env=env)
+    save_through_the_forms(portal, branch, "2026-1125-093012", env)
+    saved = branch_log(origin, branch, env)
+
+    work, runner_env = runner(origin, tmp_path / "runner", env)
+    tidy = portal / platform / "workflows/tidy.yml"
+    first = replay(tidy, "tidy", work, bin_dir=bin_dir, base_env=runner_env, ref=f"refs/heads/{branch}")
+    assert first.failed is None, first.failed and first.failed[1].stderr
+    assert branch_log(origin, branch, env) == [TIDY_COMMIT, *saved]
+    notice = "data/communities/xiaoqu/notices/2026-1125-093012.yml"
+    assert git(origin, "show", f"{branch}:{notice}", env=env) == TIDIED_NOTICE
+    # Only the form's file changed: what init wrote is canonical already.
+    assert git(origin, "diff", "--name-only", f"{branch}~1", branch, env=env) == f"{notice}\n"
+    dispatched = [f"workflow run check.yml --ref {branch}"] if platform == ".github" else []
+    assert (gh_calls.read_text(encoding="utf-8").splitlines() if gh_calls.exists() else []) == dispatched
+
+    again = replay(tidy, "tidy", work, bin_dir=bin_dir, base_env=runner_env, ref=f"refs/heads/{branch}")
+    assert again.failed is None and again.printed["提交整理结果"] == "数据文件已是规范格式。\n"
+    assert branch_log(origin, branch, env) == [TIDY_COMMIT, *saved]
+    assert again.skipped == (["检查整理后的提交"] if platform == ".github" else [])
+    assert len(gh_calls.read_text(encoding="utf-8").splitlines() if gh_calls.exists() else []) == len(dispatched)

@@ -37,7 +37,9 @@ def test_workflow_triggers():
 
 def test_pull_request_job_checks_diffs_builds_and_uploads():
     job = _workflow()["jobs"]["review"]
-    assert job["if"] == "github.event_name == 'pull_request'"
+    # and run by hand on a branch (the tidy job does so for the commit it adds)
+    assert " ".join(job["if"].split()) == ("github.event_name == 'pull_request' || (github.event_name == 'workflow_dispatch' && "
+                         "github.ref_name != github.event.repository.default_branch)")
     steps = job["steps"]
     checkout = steps[0]
     assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 0
@@ -51,7 +53,7 @@ def test_pull_request_job_checks_diffs_builds_and_uploads():
     assert runs[diff] == 'gongshi diff "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"'
     for i in (check, diff):
         # The branch name reaches the shell through the environment, never pasted into the script.
-        assert steps[i]["env"]["BASE_REF"] == "${{ github.base_ref }}"
+        assert steps[i]["env"]["BASE_REF"] == "${{ github.base_ref || github.event.repository.default_branch }}"
         assert "${{" not in runs[i]
     assert steps[diff]["if"] == "${{ !cancelled() }}"      # the summary is written even when check failed
     upload = steps[_uses(steps).index("actions/upload-artifact")]
@@ -120,12 +122,16 @@ def test_new_files_name_the_schema_their_folder_maps_to(repo, gongshi):
 def test_form_branches_are_tidied_by_fmt_and_committed_back():
     job = _workflow()["jobs"]["tidy"]
     assert job["if"] == "github.event_name == 'push' && startsWith(github.ref_name, 'cms/')"
-    assert job["permissions"] == {"contents": "write"}
+    assert job["permissions"] == {"contents": "write", "actions": "write"}
     steps = job["steps"]
-    assert [s["name"] for s in steps] == ["取出表单的分支", "准备 Python", "安装", "整理数据文件", "提交整理结果"]
+    assert [s["name"] for s in steps] == ["取出表单的分支", "准备 Python", "安装", "整理数据文件", "提交整理结果",
+                                          "检查整理后的提交"]
     assert steps[0]["with"]["ref"] == "${{ github.ref }}"
     assert steps[3]["run"] == "gongshi fmt"
     assert "${{" not in steps[4]["run"]   # the branch name comes from the runner's environment
+    # Its push starts no workflow: it runs this one by hand for the commit it added.
+    assert steps[5]["if"] == "steps.commit.outputs.pushed == 'true'" and steps[4]["id"] == "commit"
+    assert steps[5]["run"] == 'gh workflow run gongshi.yml --ref "$GITHUB_REF_NAME"'
 
 
 def test_the_tidy_step_commits_and_pushes_only_when_fmt_changed_something(repo, gongshi, tmp_path):
@@ -142,7 +148,8 @@ def test_the_tidy_step_commits_and_pushes_only_when_fmt_changed_something(repo, 
     vote = repo / C / "votes/2025-elevator.yml"
     vote.write_text(vote.read_text(encoding="utf-8").replace("budget: 420000.00", "budget: 420000"), encoding="utf-8")
     git(repo, "commit", "-q", "-am", "修改表决（网页表单）")
-    env = dict(os.environ, GITHUB_REF_NAME="cms/shili-jiayuan--votes/2025-elevator")
+    outputs = tmp_path / "github-output"
+    env = dict(os.environ, GITHUB_REF_NAME="cms/shili-jiayuan--votes/2025-elevator", GITHUB_OUTPUT=str(outputs))
 
     def step() -> str:
         done = subprocess.run(["bash", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True)
@@ -154,5 +161,8 @@ def test_the_tidy_step_commits_and_pushes_only_when_fmt_changed_something(repo, 
     assert git(remote, "log", "-1", "--format=%s", "cms/shili-jiayuan--votes/2025-elevator") == \
         "整理格式（gongshi fmt）：字段顺序、两位小数、单行写法\n"
     assert "budget: 420000.00" in git(remote, "show", f"cms/shili-jiayuan--votes/2025-elevator:{C}/votes/2025-elevator.yml")
+    assert outputs.read_text(encoding="utf-8") == "pushed=true\n"    # the next step asks for the check
+    outputs.unlink()
     assert gongshi("fmt").code == 0
     assert step() == "数据文件已是规范格式。\n"
+    assert not outputs.exists()
