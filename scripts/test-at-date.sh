@@ -38,18 +38,21 @@ fi
 export FAKETIME="+$(( $(command date -u -d "$date 04:00:00" +%s) - $(command date +%s) ))s"
 # Only the wall clock: see scripts/faketime/sitecustomize.py for why.
 export FAKETIME_DONT_FAKE_MONOTONIC=1
-# The suite's own subprocesses (gongshi serve, district workers, git) inherit both. Chromium
-# runs on the real clock, through a `chromium` first on PATH that drops libfaketime: under
-# it chromium's timers stall (the search worker never starts), and the built site it shows
+# The suite's own subprocesses (gongshi serve, district workers, git) inherit both. Two
+# programs run on the real clock, through a shim first on PATH that drops libfaketime:
+# chromium, whose timers stall under it (the search worker never starts), and npm, which
+# fetches the pinned Decap CMS over TLS and would find every certificate expired or not yet
+# valid. What they produce (the page a built site shows, a tarball checked by its SHA-512)
 # is the same on any day.
-chromium=$(command -v chromium || true)
-if [ -n "$chromium" ]; then
-  shim=$(mktemp -d)
-  trap 'rm -rf "$shim"' EXIT
-  printf '#!/bin/sh\nunset LD_PRELOAD FAKETIME FAKETIME_DONT_FAKE_MONOTONIC\nexec %q "$@"\n' "$chromium" > "$shim/chromium"
-  chmod +x "$shim/chromium"
-  export PATH="$shim:$PATH"
-fi
+shim=$(mktemp -d)
+trap 'rm -rf "$shim"' EXIT
+for tool in chromium npm; do
+  real=$(command -v "$tool" || true)
+  [ -n "$real" ] || continue
+  printf '#!/bin/sh\nunset LD_PRELOAD FAKETIME FAKETIME_DONT_FAKE_MONOTONIC\nexec %q "$@"\n' "$real" > "$shim/$tool"
+  chmod +x "$shim/$tool"
+done
+export PATH="$shim:$PATH"
 export LD_PRELOAD="$lib${LD_PRELOAD:+:$LD_PRELOAD}"
 export PYTHONPATH="$root/scripts/faketime:$root${PYTHONPATH:+:$PYTHONPATH}"
 export NO_MKDOCS_2_WARNING=1
