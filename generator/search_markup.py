@@ -1,5 +1,5 @@
-"""A Markdown extension, named in mkdocs.yml, that keeps table header rows out of the
-search index.
+"""A Markdown extension that keeps table header rows out of the search index: named in
+mkdocs.yml for the pages, used by render/notice_body.py for the tables in notice bodies.
 
 Material's search plugin indexes a page's text and leaves out every element carrying
 data-search-exclude (material/plugins/search/plugin.py, Parser). A header row
