@@ -16,6 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..analysis.markdown_safety import is_on_this_site, is_safe_url
+from ..search_markup import SearchMarkupExtension
 
 
 class _SafeLinks(Treeprocessor):
@@ -69,7 +70,7 @@ _converters = threading.local()   # one per thread: a Markdown instance keeps st
 def body_html(text: str) -> str:
     md = getattr(_converters, "md", None)
     if md is None:
-        md = _converters.md = markdown.Markdown(extensions=["tables", "sane_lists", _NoRawHtml()],
+        md = _converters.md = markdown.Markdown(extensions=["tables", "sane_lists", _NoRawHtml(), SearchMarkupExtension()],
                                                 output_format="html")
     try:
         return md.convert(text or "")
