@@ -25,6 +25,13 @@ def period_bounds(period: str) -> tuple[date, date] | None:
     return date(year, first_month, 1), date(year, last_month, calendar.monthrange(year, last_month)[1])
 
 
+def balance_day(period: str, as_of: date) -> tuple[date, bool]:
+    """The day a period's latest balance stands at, and whether the period has ended by
+    `as_of`: its last day if so, else `as_of` (the day the site says its data runs to)."""
+    _, last = period_bounds(period)
+    return (last, True) if last <= as_of else (as_of, False)
+
+
 def granularity(period: str) -> str:
     """"year", "half" or "quarter"."""
     part = PERIOD_RE.fullmatch(period).group(2)
