@@ -23,8 +23,10 @@ def _key_figures(ctx: Context, page: str) -> list[dict]:
         ledgers = ctx.community.ledgers(account)
         if ledgers:
             latest = sort_periods(ledgers)[-1]
-            figures.append({"label": f"{ACCOUNT_TITLE[account]}余额", "amount": money_yuan(ledgers[latest].model.closing_balance),
-                            "dated": balance_dating(latest, ctx.as_of)["dated"], "href": links.href_from(page, links.ledger_page(account, latest))})
+            ledger = ledgers[latest].model
+            figures.append({"label": f"{ACCOUNT_TITLE[account]}余额", "amount": money_yuan(ledger.closing_balance),
+                            "dated": balance_dating(latest, ctx.as_of, ledger)["dated"],
+                            "href": links.href_from(page, links.ledger_page(account, latest))})
     return figures
 
 

@@ -19,11 +19,11 @@ SOURCE_LABEL = {"maintenance-fund": labels.FUND_ENTRY, "public-revenue": labels.
 INCOME_TITLE = {"public-revenue": ("收入来源", "公共收益收入来源"), "maintenance-fund": ("资金来源", "专项维修资金来源")}
 
 
-def balance_dating(period: str, as_of: date) -> dict:
+def balance_dating(period: str, as_of: date, ledger) -> dict:
     """How a period's closing figure is named and dated (issue 18): an ended period's is the
     期末余额 "截至" its last day; a period still running has no 期末 yet, its figure is
-    "本期至今（截至" the build day "）"."""
-    day, ended = balance_day(period, as_of)
+    "本期至今（截至" the build day, or its last entry's if later, "）" (analysis.periods.balance_day)."""
+    day, ended = balance_day(period, as_of, max((e.date for e in ledger.entries), default=None))
     if ended:
         return {"ended": True, "closing_name": "期末余额", "dated": f"截至{cn_date(day)}",
                 "closing_label": f"期末余额（截至{cn_date(day)}）"}
@@ -41,7 +41,7 @@ def statement_view(account: str, period: str, ledger, as_of: date) -> dict:
         "label": period_label(period),
         "opening": money(st.opening),
         "closing": money(st.declared_closing),
-        **balance_dating(period, as_of),
+        **balance_dating(period, as_of, ledger),
         "inflows": [{"label": SOURCE_LABEL[account][source], "amount": money(amount)}
                     for source, amount in sources_of_inflow(account, ledger).items()],
         "outflows": [{"label": type_labels[t], "amount": money(a)} for t, a in st.outflows_by_type.items()],
