@@ -121,6 +121,44 @@ def test_notice_page_names_objection_channel(built_sample_site):
     assert f"异议渠道 {notice['objection']['contact']}（截至 {cn_date(notice['objection']['until'])}）" in text
 
 
+def test_a_notice_without_its_own_channel_names_the_committee_office_phone(built_sample_site):
+    nid = "2026-12-fire-drill"
+    notice = notices()[nid]
+    assert "objection" not in notice, "the sample's fire-drill notice has no objection channel of its own"
+    office = read_yaml(COMMUNITY / "committee.yml")["office_phone"]
+    page = read_page(built_sample_site, f"notices/{nid}/")
+    assert f"异议渠道 业委会办公电话 {office}（截至 {cn_date(notice['period']['to'])}）" in page.text
+    assert ("tel:" + office.replace("-", ""), office) in page.links
+
+
+@pytest.mark.parametrize("url, phones", [
+    ("committee/", [("committee.yml", "office_phone")]),
+    ("property/", [("community.yml", "property_manager", "office_phone")]),
+    ("notices/2026-11-inspection/", [("notices/2026-11-inspection.yml", "objection", "contact")]),
+    # In the body: 咨询电话：物业服务中心 010-12345678。
+    ("notices/2026-12-fire-drill/", [("community.yml", "property_manager", "office_phone")]),
+])
+def test_phone_numbers_are_tel_links_with_digits_only(built_sample_site, url, phones):
+    links = read_page(built_sample_site, url).links
+    for path, *keys in phones:
+        value = read_yaml(COMMUNITY / path)
+        for key in keys:
+            value = value[key]
+        number = re.search(r"0[0-9]{2,3}-[0-9]{7,8}", value).group(0)
+        assert ("tel:" + number.replace("-", ""), number) in links, (url, number)
+
+
+def test_the_glossary_is_in_the_navigation_and_first_uses_link_to_it(built_sample_site):
+    glossary = read_page(built_sample_site, "glossary/")
+    assert "名词解释" in glossary.text and "期末余额 一期最后一天结束时账上的钱" in glossary.text
+    assert '<a href="glossary/" class="md-tabs__link">' in read_page(built_sample_site, "").html   # a tab
+    ledger = read_page(built_sample_site, "maintenance-fund/2025-H1/")
+    terms = [link for link in ledger.links if "glossary/#" in link[0]]
+    assert terms[:3] == [("../../glossary/#opening-balance", "期初余额"), ("../../glossary/#transfer-in", "转入"),
+                         ("../../glossary/#deposit", "交存")]
+    assert len({href for href, _ in terms}) == len(terms), "each term is linked once per page"
+
+
 def test_correction_trail_links_both_ways(built_sample_site):
     corrections = {nid: n for nid, n in notices().items() if n["kind"] == "correction"}
     assert corrections, "the sample has a correction notice"
