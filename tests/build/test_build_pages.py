@@ -41,6 +41,12 @@ def days_left(notice: dict) -> int:
     return (notice["period"]["to"] - AS_OF).days + 1
 
 
+def half_end(period: str) -> date:
+    """The last day of a half-year period: the day its closing balance is dated by."""
+    year, half = period.split("-")
+    return date(int(year), 6, 30) if half == "H1" else date(int(year), 12, 31)
+
+
 def half_year(period: str) -> str:
     year, half = period.split("-")
     return f"{year}年" + {"H1": "上半年", "H2": "下半年"}[half]
@@ -70,7 +76,9 @@ def test_home_key_figures_are_the_latest_closing_balances(built_sample_site):
         period, ledger = latest_ledger(account)
         closing = recomputed_closing(account, ledger)
         assert closing == ledger["closing_balance"], f"{account} {period}: the sample does not reconcile"
-        assert f"{title}余额：{yuan(closing)}（{half_year(period)}末）" in home.text
+        assert half_end(period) < AS_OF, "the sample's latest period has ended at the build date"
+        # Dated by the day the period ended (issue 18), not "2026年上半年末".
+        assert f"{title}余额：{yuan(closing)}，截至{cn_date(half_end(period))}" in home.text
         assert (f"{account}/{period}/", f"{title}余额") in home.links
 
 
@@ -272,7 +280,9 @@ def related_periods(notice: dict) -> list[tuple[str, str]]:
 def entry_cells(page, entry_id: str) -> list[str]:
     match = re.search(rf'<tr>\s*<td><span id="{entry_id}" class="entry"></span>(.*?)</tr>', page.html, re.DOTALL)
     assert match, entry_id
-    return [c.strip() for c in re.sub(r"<[^>]+>", "|", match.group(1)).split("|") if c.strip()]
+    # One text per cell, its inline tags dropped (a glossary link may sit inside a summary).
+    cells = re.split(r"</?t[dh]\b[^>]*>", match.group(1))
+    return [text for c in cells if (text := re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", c)).strip())]
 
 
 @pytest.mark.parametrize("nid", REPORTS)
@@ -290,7 +300,7 @@ def test_statement_notice_shows_each_related_period_and_its_entries_from_the_led
         section = page.section(heading, f"{ACCOUNTS[account]} {half_year(period)}明细")
         assert f"期初余额 {ledger['opening_balance']:,.2f}" in section
         assert f"本期收入合计 {inflow:,.2f}" in section and f"本期支出合计 {outflow:,.2f}" in section
-        assert f"期末余额 {closing:,.2f}" in section
+        assert f"期末余额（截至{cn_date(half_end(period))}） {closing:,.2f}" in section
         for entry in ledger["entries"]:
             cells = entry_cells(page, entry["id"])
             assert cn_date(entry["date"]) in cells and entry["voucher"] in cells
@@ -343,7 +353,7 @@ def test_ledger_page_shows_every_entry_and_the_closing_balance(built_sample_site
     ledger = read_yaml(COMMUNITY / account / f"{period}.yml")
     page = read_page(built_sample_site, f"{account}/{period}/")
     closing = recomputed_closing(account, ledger)
-    assert f"期末余额 {yuan(closing)[:-2]}" in page.text
+    assert f"期末余额（截至{cn_date(half_end(period))}） {yuan(closing)[:-2]}" in page.text
     rows = {}
     for match in re.finditer(r'<tr>\s*<td><span id="([^"]+)" class="entry"></span>(.*?)</tr>', page.html, re.DOTALL):
         rows[match.group(1)] = re.sub(r"<[^>]+>", "|", match.group(2))
