@@ -48,7 +48,7 @@ def render_district(portal: Portal, as_of: date, docs: Path, title: str) -> list
         page = links.firm_page(record.id)
         _write(docs, page, render_firm(portal, record.id, as_of,
                                        lambda slug, target, page=page: views.community_url(page, slug, target)))
-    write_glossary(docs)
+    write_glossary(docs, searchable=False)   # the overview's search finds communities and notices only
     return [{NAV_TITLE: views.HOME}, {GLOSSARY_TITLE: links.GLOSSARY}]
 
 

@@ -28,8 +28,9 @@ def write_page(docs: Path, page: str, text: str, glossary_page: str = links.GLOS
     path.write_text(link_terms(text, page, glossary_page), encoding="utf-8")
 
 
-def write_glossary(docs: Path, page: str = links.GLOSSARY) -> None:
-    write_page(docs, page, render("glossary.md.j2", terms=glossary_view()))
+def write_glossary(docs: Path, *, searchable: bool) -> None:
+    """The 名词解释 page; `searchable` False leaves it out of the site's search index."""
+    write_page(docs, links.GLOSSARY, render("glossary.md.j2", terms=glossary_view(), searchable=searchable))
 
 
 def render_firm(portal, firm_id: str, as_of, community_link) -> str:
@@ -81,5 +82,5 @@ def render_community(ctx: Context, docs: Path, site_title: str, charts) -> list[
     write_page(docs, links.EVALUATIONS, render("evaluations.md.j2", rows=evaluations.evaluations_view(ctx)))
     write_page(docs, links.PROPERTY, render("property.md.j2", v=property_services.property_view(ctx)))
     write_page(docs, links.DOWNLOADS, render("downloads.md.j2", rows=write_downloads(ctx, docs)))
-    write_glossary(docs)
+    write_glossary(docs, searchable=True)
     return navigation()
