@@ -99,9 +99,9 @@ class _Index:
 @lru_cache(maxsize=1)
 def _index() -> _Index:
     term_of = {word: term for term in TERMS for word in term.words}
-    # Longest first: 本期至今余额 before 本期至今.
+    # Longest first: 本期至今余额 before 本期至今. Not after "!": ![…](…) would be an image.
     words = sorted(term_of, key=len, reverse=True)
-    return _Index(re.compile("|".join(re.escape(w) for w in words)), term_of)
+    return _Index(re.compile("(?<!!)(?:" + "|".join(re.escape(w) for w in words) + ")"), term_of)
 
 
 def glossary_view() -> list[dict]:

@@ -59,6 +59,7 @@ def test_the_first_use_of_each_term_in_prose_and_table_cells_links_to_its_entry(
 def test_the_link_is_relative_to_the_page_and_the_glossary_itself_is_left_alone():
     assert link_terms("资金来自公共收益。", "index.md") == "资金来自[公共收益](glossary.md#public-revenue)。"
     assert link_terms("资金来自公共收益。", "glossary.md") == "资金来自公共收益。"
+    assert link_terms("注意!公共收益", "index.md") == "注意!公共收益"   # ![…](…) would be an image
 
 
 def test_the_longest_word_wins_and_every_word_of_a_term_leads_to_one_entry():
