@@ -468,3 +468,26 @@ def test_every_name_at_a_community_root_is_in_the_page_table(built_sample_site):
         known |= site_layout.content_names(folder)
     written = {site_layout.root_name(path.name) for path in built_sample_site.iterdir()}
     assert written <= known, sorted(written - known)
+
+
+def test_a_running_period_is_dated_by_the_build_day_and_never_called_closing(tmp_path):
+    # Built on 2026-06-25, inside 2026-H1: no 期末 yet (issue 18). The fund's entries end on
+    # 2026-06-21, so its balance is dated by the build day; public revenue already holds entries
+    # of 2026-06-28 and 06-30, so its balance (which includes them) is dated by the last one.
+    from generator.cli import main
+
+    as_of = date(2026, 6, 25)
+    out = tmp_path / "site"
+    assert main(["build", "--data", str(SAMPLE_DATA), "--out", str(out), "--as-of", as_of.isoformat(), "--no-pdf"]) == 0
+    home = read_page(out, "")
+    days = {}
+    for account, title in ACCOUNTS.items():
+        period, ledger = latest_ledger(account)
+        assert period == "2026-H1"
+        days[account] = cn_date(max([as_of] + [e["date"] for e in ledger["entries"]]))
+        assert f"{title}余额：{yuan(recomputed_closing(account, ledger))}，本期至今（截至{days[account]}）" in home.text
+        page = read_page(out, f"{account}/{period}/")
+        assert f"本期至今余额（截至{days[account]}）" in page.text and "期末" not in page.text
+    assert days == {"maintenance-fund": "2026年6月25日", "public-revenue": "2026年6月30日"}
+    account_page = read_page(out, "maintenance-fund/")
+    assert "最新一期（2026年上半年）本期至今余额（截至2026年6月25日）" in account_page.text
