@@ -31,10 +31,11 @@ PROPERTY = "property.md"
 DOWNLOADS = "downloads.md"
 DOCUMENTS = "documents/index.md"  # 制度文件
 MEETINGS = "meetings/index.md"    # 会议与决定 (one anchor per meeting)
+GLOSSARY = "glossary.md"          # 名词解释 (render/glossary.py); a district's root has one too
 DOWNLOADS_FOLDER = "downloads"   # the CSV and JSON files of 数据下载 (render/downloads.py)
 FILES = "files"                  # the PDFs a community's documents attach, published as they are
 COMMUNITY_PAGES = (HOME, NOTICES, COMMITTEE, FUND, REVENUE, VOTES, INSPECTIONS, EVALUATIONS, PROPERTY, DOWNLOADS,
-                   DOCUMENTS, MEETINGS)
+                   DOCUMENTS, MEETINGS, GLOSSARY)
 
 # Record kinds published as one page per record in a folder: the file's id names the page
 # (notices/<id>.md and notices/<id>.pdf, votes/<id>.md, <account>/<period>.md).
@@ -49,7 +50,7 @@ STREETS = "streets"               # streets/<digest>.md
 # firms/<id>.md: a page per property company, at the root of whichever site is the portal
 # (a district's overview, or a lone community's site).
 FIRMS = "firms"
-DISTRICT_ROOTS = (DISTRICT_HOME, COMMUNITY_CARDS, STREETS, FIRMS)
+DISTRICT_ROOTS = (DISTRICT_HOME, COMMUNITY_CARDS, STREETS, FIRMS, GLOSSARY)
 
 # ---------------------------------------------------------------- written at every site's root
 

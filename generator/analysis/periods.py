@@ -25,6 +25,16 @@ def period_bounds(period: str) -> tuple[date, date] | None:
     return date(year, first_month, 1), date(year, last_month, calendar.monthrange(year, last_month)[1])
 
 
+def balance_day(period: str, as_of: date, last_entry: date | None = None) -> tuple[date, bool]:
+    """The day a period's latest balance stands at, and whether the period has ended by
+    `as_of`: its last day if so; else `as_of` (the day the site says its data runs to), or
+    the last entry's day when the ledger already holds entries after `as_of`."""
+    _, last = period_bounds(period)
+    if last <= as_of:
+        return last, True
+    return (max(as_of, last_entry) if last_entry else as_of), False
+
+
 def granularity(period: str) -> str:
     """"year", "half" or "quarter"."""
     part = PERIOD_RE.fullmatch(period).group(2)

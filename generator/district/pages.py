@@ -8,23 +8,18 @@ from pathlib import Path
 from ..analysis.firms import firm_ids_by_name, firm_records, warning_list
 from ..model.portal import Portal
 from ..render import links
-from ..render.pages import render_firm
+from ..render.pages import render_firm, write_glossary, write_page as _write
 from . import views
 from .environment import render
 from .summary import CommunitySummary, summarise
 
 NAV_TITLE = "全区总览"
+GLOSSARY_TITLE = "名词解释"
 
 
 def summaries_of(portal: Portal, as_of: date) -> dict[str, CommunitySummary]:
     rules = portal.rules
     return {slug: summarise(c, as_of, rules.grades, rules.disclosure) for slug, c in sorted(portal.communities.items())}
-
-
-def _write(docs: Path, page: str, text: str) -> None:
-    path = docs / page
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def render_district(portal: Portal, as_of: date, docs: Path, title: str) -> list[dict]:
@@ -53,7 +48,8 @@ def render_district(portal: Portal, as_of: date, docs: Path, title: str) -> list
         page = links.firm_page(record.id)
         _write(docs, page, render_firm(portal, record.id, as_of,
                                        lambda slug, target, page=page: views.community_url(page, slug, target)))
-    return [{NAV_TITLE: views.HOME}]
+    write_glossary(docs, searchable=False)   # the overview's search finds communities and notices only
+    return [{NAV_TITLE: views.HOME}, {GLOSSARY_TITLE: links.GLOSSARY}]
 
 
 def page_tops(docs: Path) -> set[str]:

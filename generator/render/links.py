@@ -11,7 +11,7 @@ import posixpath
 from ..model.labels import ACCOUNTS
 # The fixed pages come from the one table the check reserves names from.
 from ..site_layout import (  # noqa: F401 - re-exported: the pages' names for the render stage
-    COMMITTEE, DOCUMENTS, DOWNLOADS, DOWNLOADS_FOLDER, EVALUATIONS, FILES, FIRMS, FUND, HOME, INSPECTIONS, MEETINGS,
+    COMMITTEE, DOCUMENTS, DOWNLOADS, DOWNLOADS_FOLDER, EVALUATIONS, FILES, FIRMS, FUND, GLOSSARY, HOME, INSPECTIONS, MEETINGS,
     NOTICES, PROPERTY, RECORD_FOLDERS, REVENUE, VOTES,
 )
 

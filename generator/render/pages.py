@@ -12,6 +12,7 @@ from . import links
 from .downloads import write_downloads
 from .environment import render
 from .escape import trusted
+from .glossary import glossary_view, link_terms
 from .notice_body import body_html
 from .sections import navigation
 from .views import (
@@ -20,10 +21,16 @@ from .views import (
 from .views.context import Context
 
 
-def _write(docs: Path, page: str, text: str) -> None:
+def write_page(docs: Path, page: str, text: str, glossary_page: str = links.GLOSSARY) -> None:
+    """Write a page, its first use of each term linked to the glossary (render/glossary.py)."""
     path = docs / page
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    path.write_text(link_terms(text, page, glossary_page), encoding="utf-8")
+
+
+def write_glossary(docs: Path, *, searchable: bool) -> None:
+    """The 名词解释 page; `searchable` False leaves it out of the site's search index."""
+    write_page(docs, links.GLOSSARY, render("glossary.md.j2", terms=glossary_view(), searchable=searchable))
 
 
 def render_firm(portal, firm_id: str, as_of, community_link) -> str:
@@ -34,31 +41,31 @@ def render_firm(portal, firm_id: str, as_of, community_link) -> str:
 def render_community(ctx: Context, docs: Path, site_title: str, charts) -> list[dict]:
     """Render every page of ctx.community under `docs`; return the navigation."""
     c = ctx.community
-    _write(docs, links.HOME, render("home.md.j2", v=home.home_view(ctx, site_title)))
-    _write(docs, links.NOTICES, render("notices.md.j2", v=notices.notices_view(ctx)))
+    write_page(docs, links.HOME, render("home.md.j2", v=home.home_view(ctx, site_title)))
+    write_page(docs, links.NOTICES, render("notices.md.j2", v=notices.notices_view(ctx)))
     for nid, notice in c.notices.items():
-        _write(docs, links.notice_page(nid), render("notice.md.j2", v=notices.notice_view(ctx, nid),
+        write_page(docs, links.notice_page(nid), render("notice.md.j2", v=notices.notice_view(ctx, nid),
                                                     body_html=trusted(body_html(notice.model.body))))
     for account in ACCOUNTS:
         account_view = ledgers.account_view(ctx, account, charts)
         account_view["balance_chart"] = trusted(account_view["balance_chart"])
         account_view["income_chart"] = trusted(account_view["income_chart"])
-        _write(docs, links.ACCOUNT_INDEX[account], render("account.md.j2", v=account_view))
+        write_page(docs, links.ACCOUNT_INDEX[account], render("account.md.j2", v=account_view))
         for period in sort_periods(c.ledgers(account)):
-            _write(docs, links.ledger_page(account, period),
+            write_page(docs, links.ledger_page(account, period),
                    render("ledger.md.j2", v=ledgers.ledger_view(ctx, account, period)))
     rows = [votes.vote_row(ctx, vid, links.VOTES)
             for vid in sorted(c.votes, key=lambda k: c.votes[k].model.voting.start, reverse=True)]
-    _write(docs, links.VOTES, render("votes.md.j2", rows=rows))
+    write_page(docs, links.VOTES, render("votes.md.j2", rows=rows))
     for vid in c.votes:
-        _write(docs, links.vote_page(vid), render("vote.md.j2", v=votes.vote_view(ctx, vid)))
+        write_page(docs, links.vote_page(vid), render("vote.md.j2", v=votes.vote_view(ctx, vid)))
     committee_view = committee.committee_view(ctx)
-    _write(docs, links.COMMITTEE, render("committee.md.j2", v=committee_view) if committee_view
+    write_page(docs, links.COMMITTEE, render("committee.md.j2", v=committee_view) if committee_view
            else "# 业主委员会\n\n本小区尚未成立业主委员会或物业管理委员会。\n")
-    _write(docs, links.MEETINGS, render("meetings.md.j2", v=meetings.meetings_view(ctx)))
-    _write(docs, links.DOCUMENTS, render("documents.md.j2", v=documents.documents_view(ctx)))
+    write_page(docs, links.MEETINGS, render("meetings.md.j2", v=meetings.meetings_view(ctx)))
+    write_page(docs, links.DOCUMENTS, render("documents.md.j2", v=documents.documents_view(ctx)))
     for did, document in c.documents.items():
-        _write(docs, links.document_page(did), render("document.md.j2", v=documents.document_view(ctx, did),
+        write_page(docs, links.document_page(did), render("document.md.j2", v=documents.document_view(ctx, did),
                                                       body_html=trusted(body_html(document.model.body or ""))))
     for name, path in documents.attached_files(ctx).items():
         # Published as they are: the bytes of the data folder (load/attachments.py checked them).
@@ -69,10 +76,11 @@ def render_community(ctx: Context, docs: Path, site_title: str, charts) -> list[
         # A lone community's site is the portal: the firms' pages are its own (a district's are the overview's).
         for fid in sorted(ctx.portal.firms):
             here = links.firm_page(fid)
-            _write(docs, here, render_firm(ctx.portal, fid, ctx.as_of,
+            write_page(docs, here, render_firm(ctx.portal, fid, ctx.as_of,
                                            lambda slug, page, here=here: links.href_from(here, page)))
-    _write(docs, links.INSPECTIONS, render("inspections.md.j2", rows=inspections.inspections_view(ctx)))
-    _write(docs, links.EVALUATIONS, render("evaluations.md.j2", rows=evaluations.evaluations_view(ctx)))
-    _write(docs, links.PROPERTY, render("property.md.j2", v=property_services.property_view(ctx)))
-    _write(docs, links.DOWNLOADS, render("downloads.md.j2", rows=write_downloads(ctx, docs)))
+    write_page(docs, links.INSPECTIONS, render("inspections.md.j2", rows=inspections.inspections_view(ctx)))
+    write_page(docs, links.EVALUATIONS, render("evaluations.md.j2", rows=evaluations.evaluations_view(ctx)))
+    write_page(docs, links.PROPERTY, render("property.md.j2", v=property_services.property_view(ctx)))
+    write_page(docs, links.DOWNLOADS, render("downloads.md.j2", rows=write_downloads(ctx, docs)))
+    write_glossary(docs, searchable=True)
     return navigation()

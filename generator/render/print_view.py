@@ -19,6 +19,7 @@ from .views.disclosed import MATTER, RESULT, STATEMENT, disclosed_blocks
 from .views.documents import adopting_vote, effective_text
 from .views.ledgers import entry_rows, statement_view
 from .views.meetings import approval_text
+from .views.notices import objection_channel
 from .views.votes import ratio_tests
 
 # (label, numeric, nowrap): numeric columns are right-aligned; nowrap keeps short codes
@@ -62,17 +63,17 @@ def _fit_body_table(match: re.Match) -> str:
 def print_body_html(markdown_text: str) -> str:
     """The sanitised body, with line breaks inside Chinese sentences joined (but not in
     preformatted blocks, where the author's line breaks are the content)."""
-    parts = _PREFORMATTED.split(body_html(markdown_text))
+    parts = _PREFORMATTED.split(body_html(markdown_text, phone_links=False))   # paper: nothing to tap
     return "".join(part if part.startswith("<pre") else _BODY_TABLE.sub(_fit_body_table, _CJK_LINE_BREAK.sub(r"\1", part))
                    for part in parts)
 
 
 def _statement_table(ctx: Context, account: str, period: str) -> PrintTable:
-    s = statement_view(account, period, ctx.community.ledgers(account)[period].model)
+    s = statement_view(account, period, ctx.community.ledgers(account)[period].model, ctx.as_of)
     rows = [["期初余额", s["opening"]]]
     rows += [[f"收入：{i['label']}", i["amount"]] for i in s["inflows"]]
     rows += [[f"支出：{o['label']}", o["amount"]] for o in s["outflows"]]
-    rows += [["本期收入合计", s["total_inflow"]], ["本期支出合计", s["total_outflow"]], ["期末余额", s["closing"]]]
+    rows += [["本期收入合计", s["total_inflow"]], ["本期支出合计", s["total_outflow"]], [s["closing_label"], s["closing"]]]
     return _table(f"{labels.ACCOUNT_TITLE[account]} {period_label(period)}收支",
                   [("项目", TEXT), ("金额（元）", NUM)], rows)
 
@@ -208,13 +209,14 @@ def print_tables(ctx: Context, nid: str) -> list[PrintTable]:
 def notice_print_view(ctx: Context, nid: str) -> NoticePrintView:
     loaded = ctx.community.notices[nid]
     n = loaded.model
+    objection_contact, objection_until = objection_channel(ctx, n)
     return NoticePrintView(
         title=n.title,
         issuer=n.issuer,
         period_from=cn_date(n.period.from_),
         period_to=cn_date(n.period.to),
-        objection_contact=n.objection.contact if n.objection else "",
-        objection_until=cn_date(n.objection.until) if n.objection else "",
+        objection_contact=objection_contact,
+        objection_until=objection_until,
         body_html=print_body_html(n.body) + related_texts_html(ctx, n),
         tables=tuple(print_tables(ctx, nid)),
         page_url=ctx.base_url + links.page_url(links.notice_page(nid)),

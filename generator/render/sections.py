@@ -28,6 +28,7 @@ SECTIONS = (
     Section("履约考评", links.EVALUATIONS, "物业服务考评得分和等级"),
     Section("物业服务", links.PROPERTY, "物业企业、负责人、收费标准"),
     Section("数据下载", links.DOWNLOADS, "全部账目、表决、检查和考评数据"),
+    Section("名词解释", links.GLOSSARY, "期末余额、增值收益、双三分之二等名词的意思"),
 )
 
 

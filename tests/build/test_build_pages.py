@@ -41,6 +41,12 @@ def days_left(notice: dict) -> int:
     return (notice["period"]["to"] - AS_OF).days + 1
 
 
+def half_end(period: str) -> date:
+    """The last day of a half-year period: the day its closing balance is dated by."""
+    year, half = period.split("-")
+    return date(int(year), 6, 30) if half == "H1" else date(int(year), 12, 31)
+
+
 def half_year(period: str) -> str:
     year, half = period.split("-")
     return f"{year}年" + {"H1": "上半年", "H2": "下半年"}[half]
@@ -70,7 +76,9 @@ def test_home_key_figures_are_the_latest_closing_balances(built_sample_site):
         period, ledger = latest_ledger(account)
         closing = recomputed_closing(account, ledger)
         assert closing == ledger["closing_balance"], f"{account} {period}: the sample does not reconcile"
-        assert f"{title}余额：{yuan(closing)}（{half_year(period)}末）" in home.text
+        assert half_end(period) < AS_OF, "the sample's latest period has ended at the build date"
+        # Dated by the day the period ended (issue 18), not "2026年上半年末".
+        assert f"{title}余额：{yuan(closing)}，截至{cn_date(half_end(period))}" in home.text
         assert (f"{account}/{period}/", f"{title}余额") in home.links
 
 
@@ -119,6 +127,44 @@ def test_notice_page_names_objection_channel(built_sample_site):
     notice = notices()[nid]
     text = read_page(built_sample_site, f"notices/{nid}/").text
     assert f"异议渠道 {notice['objection']['contact']}（截至 {cn_date(notice['objection']['until'])}）" in text
+
+
+def test_a_notice_without_its_own_channel_names_the_committee_office_phone(built_sample_site):
+    nid = "2026-12-fire-drill"
+    notice = notices()[nid]
+    assert "objection" not in notice, "the sample's fire-drill notice has no objection channel of its own"
+    office = read_yaml(COMMUNITY / "committee.yml")["office_phone"]
+    page = read_page(built_sample_site, f"notices/{nid}/")
+    assert f"异议渠道 业委会办公电话 {office}（截至 {cn_date(notice['period']['to'])}）" in page.text
+    assert ("tel:" + office.replace("-", ""), office) in page.links
+
+
+@pytest.mark.parametrize("url, phones", [
+    ("committee/", [("committee.yml", "office_phone")]),
+    ("property/", [("community.yml", "property_manager", "office_phone")]),
+    ("notices/2026-11-inspection/", [("notices/2026-11-inspection.yml", "objection", "contact")]),
+    # In the body: 咨询电话：物业服务中心 010-12345678。
+    ("notices/2026-12-fire-drill/", [("community.yml", "property_manager", "office_phone")]),
+])
+def test_phone_numbers_are_tel_links_with_digits_only(built_sample_site, url, phones):
+    links = read_page(built_sample_site, url).links
+    for path, *keys in phones:
+        value = read_yaml(COMMUNITY / path)
+        for key in keys:
+            value = value[key]
+        number = re.search(r"0[0-9]{2,3}-[0-9]{7,8}", value).group(0)
+        assert ("tel:" + number.replace("-", ""), number) in links, (url, number)
+
+
+def test_the_glossary_is_in_the_navigation_and_first_uses_link_to_it(built_sample_site):
+    glossary = read_page(built_sample_site, "glossary/")
+    assert "名词解释" in glossary.text and "期末余额 一期最后一天结束时账上的钱" in glossary.text
+    assert '<a href="glossary/" class="md-tabs__link">' in read_page(built_sample_site, "").html   # a tab
+    ledger = read_page(built_sample_site, "maintenance-fund/2025-H1/")
+    terms = [link for link in ledger.links if "glossary/#" in link[0]]
+    assert terms[:3] == [("../../glossary/#opening-balance", "期初余额"), ("../../glossary/#transfer-in", "转入"),
+                         ("../../glossary/#deposit", "交存")]
+    assert len({href for href, _ in terms}) == len(terms), "each term is linked once per page"
 
 
 def test_correction_trail_links_both_ways(built_sample_site):
@@ -234,7 +280,9 @@ def related_periods(notice: dict) -> list[tuple[str, str]]:
 def entry_cells(page, entry_id: str) -> list[str]:
     match = re.search(rf'<tr>\s*<td><span id="{entry_id}" class="entry"></span>(.*?)</tr>', page.html, re.DOTALL)
     assert match, entry_id
-    return [c.strip() for c in re.sub(r"<[^>]+>", "|", match.group(1)).split("|") if c.strip()]
+    # One text per cell, its inline tags dropped (a glossary link may sit inside a summary).
+    cells = re.split(r"</?t[dh]\b[^>]*>", match.group(1))
+    return [text for c in cells if (text := re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", c)).strip())]
 
 
 @pytest.mark.parametrize("nid", REPORTS)
@@ -252,7 +300,7 @@ def test_statement_notice_shows_each_related_period_and_its_entries_from_the_led
         section = page.section(heading, f"{ACCOUNTS[account]} {half_year(period)}明细")
         assert f"期初余额 {ledger['opening_balance']:,.2f}" in section
         assert f"本期收入合计 {inflow:,.2f}" in section and f"本期支出合计 {outflow:,.2f}" in section
-        assert f"期末余额 {closing:,.2f}" in section
+        assert f"期末余额（截至{cn_date(half_end(period))}） {closing:,.2f}" in section
         for entry in ledger["entries"]:
             cells = entry_cells(page, entry["id"])
             assert cn_date(entry["date"]) in cells and entry["voucher"] in cells
@@ -305,7 +353,7 @@ def test_ledger_page_shows_every_entry_and_the_closing_balance(built_sample_site
     ledger = read_yaml(COMMUNITY / account / f"{period}.yml")
     page = read_page(built_sample_site, f"{account}/{period}/")
     closing = recomputed_closing(account, ledger)
-    assert f"期末余额 {yuan(closing)[:-2]}" in page.text
+    assert f"期末余额（截至{cn_date(half_end(period))}） {yuan(closing)[:-2]}" in page.text
     rows = {}
     for match in re.finditer(r'<tr>\s*<td><span id="([^"]+)" class="entry"></span>(.*?)</tr>', page.html, re.DOTALL):
         rows[match.group(1)] = re.sub(r"<[^>]+>", "|", match.group(2))
@@ -420,3 +468,26 @@ def test_every_name_at_a_community_root_is_in_the_page_table(built_sample_site):
         known |= site_layout.content_names(folder)
     written = {site_layout.root_name(path.name) for path in built_sample_site.iterdir()}
     assert written <= known, sorted(written - known)
+
+
+def test_a_running_period_is_dated_by_the_build_day_and_never_called_closing(tmp_path):
+    # Built on 2026-06-25, inside 2026-H1: no 期末 yet (issue 18). The fund's entries end on
+    # 2026-06-21, so its balance is dated by the build day; public revenue already holds entries
+    # of 2026-06-28 and 06-30, so its balance (which includes them) is dated by the last one.
+    from generator.cli import main
+
+    as_of = date(2026, 6, 25)
+    out = tmp_path / "site"
+    assert main(["build", "--data", str(SAMPLE_DATA), "--out", str(out), "--as-of", as_of.isoformat(), "--no-pdf"]) == 0
+    home = read_page(out, "")
+    days = {}
+    for account, title in ACCOUNTS.items():
+        period, ledger = latest_ledger(account)
+        assert period == "2026-H1"
+        days[account] = cn_date(max([as_of] + [e["date"] for e in ledger["entries"]]))
+        assert f"{title}余额：{yuan(recomputed_closing(account, ledger))}，本期至今（截至{days[account]}）" in home.text
+        page = read_page(out, f"{account}/{period}/")
+        assert f"本期至今余额（截至{days[account]}）" in page.text and "期末" not in page.text
+    assert days == {"maintenance-fund": "2026年6月25日", "public-revenue": "2026年6月30日"}
+    account_page = read_page(out, "maintenance-fund/")
+    assert "最新一期（2026年上半年）本期至今余额（截至2026年6月25日）" in account_page.text

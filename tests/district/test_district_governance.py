@@ -101,7 +101,7 @@ def test_a_firm_page_lists_the_communities_it_serves(docs):
     assert page.startswith(f"# {ANJU}\n")
     assert "| 统一社会信用代码 | <span class=\"nowrap\">91110105MA01K8W3XA</span> |" in page
     assert "| 服务的小区 | 2 个 |" in page
-    assert "!!! warning \"列入警示名单\"\n    - 乙苑最近一次履约考评不合格（2025年，50.00%）" in page
+    assert "!!! warning \"列入警示名单\"\n    - 乙苑最近一次[履约考评](../glossary.md#evaluation)不合格（2025年，50.00%）" in page
     # served by register id (a) and by exact name (b), in the district table's order
     assert page.index("### [甲苑](../../a/property/)") < page.index("### [乙苑](../../b/property/)")
     assert "- 最近一次履约考评：[优秀（2025年，95.00%）](../../a/evaluations/)" in page

@@ -216,10 +216,11 @@ STREET_PAGES = {"和平街道": "streets/40a504df.md", "幸福街道": "streets/
 
 def test_district_pages_and_navigation(portal, tmp_path):
     nav = render_district(portal, AS_OF, tmp_path, "某区小区信息公开")
-    assert nav == [{"全区总览": "index.md"}]    # street and community pages stay out of every page's navigation
+    # Street and community pages stay out of every page's navigation; the glossary is in it.
+    assert nav == [{"全区总览": "index.md"}, {"名词解释": "glossary.md"}]
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md")) == sorted([
         "communities/a.md", "communities/b.md", "communities/c.md", "communities/d.md",
-        "communities/e.md", "communities/f.md", "communities/g.md", "index.md", *STREET_PAGES.values()])
+        "communities/e.md", "communities/f.md", "communities/g.md", "glossary.md", "index.md", *STREET_PAGES.values()])
     index = (tmp_path / "index.md").read_text(encoding="utf-8")
     assert "| 业主委员会/物业管理委员会组建率 | <span class=\"num\">71.43%</span> | 5 / 7 |" in index
     assert "| 某某戊物业有限公司 | [戊苑](e/evaluations/) | 2025年 | 40.00% | <span class=\"fail\">不合格</span> |" in index

@@ -57,10 +57,16 @@ def test_a_report_prints_the_statement_and_every_entry(tmp_path):
     flat = re.sub(r"\s+", "", layout)
     opening, inflow, outflow = Decimal("100000.00"), Decimal("60000.00"), Decimal("80000.00")
     for label, amount in (("期初余额", opening), ("本期收入合计", inflow), ("本期支出合计", outflow),
-                          ("期末余额", opening + inflow - outflow)):
+                          ("期末余额（截至2025年12月31日）", opening + inflow - outflow)):   # dated: issue 18
         assert f"{label}{amount:,.2f}" in flat
     for day, amount, balance in (("1月10日", "50,000.00", "150,000.00"), ("4月1日", "80,000.00", "70,000.00"),
                                  ("6月30日", "10,000.00", "80,000.00")):
         assert re.search(rf"^\s*{day}\s.*\s{amount}\s+{balance}\s*$", layout, re.M), day
     # The entry it names is in the period's full list already: not printed a second time.
     assert "本公示涉及的" not in flat
+
+
+def test_a_notice_without_its_own_channel_prints_the_committee_office_phone(tmp_path):
+    # Issue 18: every notice names an objection channel, on paper as on the site.
+    flat = re.sub(r"\s+", "", _pdf_text(tmp_path, {ENTRY_NOTICE_PATH: ENTRY_NOTICE}, "roof-expense"))
+    assert "异议渠道业委会办公电话010-87654321异议截止2025年4月20日" in flat

@@ -49,6 +49,12 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def half_end(period: str) -> str:
+    """The day a half-year's closing balance is dated by (issue 18): 2026-H1 → 2026年6月30日."""
+    year, half = period.split("-")
+    return f"{year}年6月30日" if half == "H1" else f"{year}年12月31日"
+
+
 def cn_date(iso: str) -> str:
     day = date.fromisoformat(iso)
     return f"{day.year}年{day.month}月{day.day}日"
@@ -171,7 +177,8 @@ def test_report_shows_the_period_statement_with_formatted_amounts(nid, pages_of)
             assert closing == Decimal(ledger["closing_balance"])
             # The statement is short: it is printed whole, on one page.
             assert any(f"期初余额{money(opening)}" in page and f"本期收入合计{money(inflow)}" in page
-                       and f"本期支出合计{money(outflow)}" in page and f"期末余额{money(closing)}" in page
+                       and f"本期支出合计{money(outflow)}" in page
+                       and f"期末余额（截至{half_end(period)}）{money(closing)}" in page
                        for page in map(compact, pages)), (account, period)
             # Every entry from the ledger: its date on one line (not 10月28 / 日) with its amount
             # and the balance after it, the voucher with the summary, the authorisation in the note.

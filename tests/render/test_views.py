@@ -136,7 +136,7 @@ def test_home_lists_every_section_but_itself_from_the_one_table(data):
         ("公共收益", "public-revenue/index.md"), ("表决", "votes/index.md"), ("业主委员会", "committee.md"),
         ("会议与决定", "meetings/index.md"), ("制度文件", "documents/index.md"),
         ("监督检查", "inspections.md"), ("履约考评", "evaluations.md"), ("物业服务", "property.md"),
-        ("数据下载", "downloads.md"),
+        ("数据下载", "downloads.md"), ("名词解释", "glossary.md"),
     ]
     assert all(s["summary"] for s in view["sections"])
     assert navigation() == [{s.title: s.page} for s in SECTIONS]

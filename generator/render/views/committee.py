@@ -10,6 +10,7 @@ from ...analysis.status import is_current_member, term_status, voting_members
 from ...formatting import cn_date, percent
 from ...model import labels
 from .. import links
+from ..phones import phone_markup
 from .context import Context, corrections_on, organisation_text
 from .meetings import last_meeting
 
@@ -63,7 +64,7 @@ def committee_view(ctx: Context) -> dict | None:
         "term_end": cn_date(c.term_end),
         "term_warning": term_warning(ctx),
         "filed": f"{cn_date(c.filed.date)}，{c.filed.authority}" if c.filed else None,
-        "office_phone": c.office_phone,
+        "office_phone": phone_markup(c.office_phone),
         "current": current,
         "past": past,
         "party_ratio": f"{party}/{len(members_now)}（{percent(Fraction(party, len(members_now)))}）" if members_now else "",

@@ -12,6 +12,7 @@ from ...analysis.periods import period_label
 from ...formatting import cn_date, percent_beside_grade
 from ...model.portal import Portal
 from .. import links
+from ..phones import phone_markup
 
 # (community slug, page of that community's site) → link from the firm's page
 CommunityLink = Callable[[str, str], str]
@@ -37,7 +38,7 @@ def firm_view(portal: Portal, firm_id: str, as_of: date, community_link: Communi
     return {
         "name": firm.name,
         "credit_code": firm.credit_code,
-        "complaint_phone": firm.complaint_phone or "",
+        "complaint_phone": phone_markup(firm.complaint_phone),
         "warned": record.warned,
         "reasons": warning_reasons(record),
         "served": [{

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...analysis.periods import period_label, sort_periods
+from ...analysis.periods import sort_periods
 from ...analysis.status import ACTIVE, UPCOMING
 from ...analysis.votes import reporting_gaps
 from ...formatting import cn_date, money_yuan
@@ -12,19 +12,21 @@ from ..sections import SECTIONS
 from .committee import term_warning
 from .context import Context, community_name, titled_link
 from .inspections import overdue_items
-from .ledgers import missing_statements
+from .ledgers import balance_dating, missing_statements
 from .notices import notices_by_state
 
 
 def _key_figures(ctx: Context, page: str) -> list[dict]:
-    """Each account's latest closing balance."""
+    """Each account's latest balance, dated by the day it stands at (ledgers.balance_dating)."""
     figures = []
     for account in ACCOUNTS:
         ledgers = ctx.community.ledgers(account)
         if ledgers:
             latest = sort_periods(ledgers)[-1]
-            figures.append({"label": f"{ACCOUNT_TITLE[account]}余额", "amount": money_yuan(ledgers[latest].model.closing_balance),
-                            "period": f"{period_label(latest)}末", "href": links.href_from(page, links.ledger_page(account, latest))})
+            ledger = ledgers[latest].model
+            figures.append({"label": f"{ACCOUNT_TITLE[account]}余额", "amount": money_yuan(ledger.closing_balance),
+                            "dated": balance_dating(latest, ctx.as_of, ledger)["dated"],
+                            "href": links.href_from(page, links.ledger_page(account, latest))})
     return figures
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from ...analysis.disclosure import MISSING, statements_due
 from ...analysis.ledgers import is_inflow, sources_of_inflow, statement_of
-from ...analysis.periods import period_label, sort_periods
+from ...analysis.periods import balance_day, period_label, sort_periods
 from ...formatting import cn_date, money
 from ...model import labels
 from .. import links
@@ -18,7 +19,19 @@ SOURCE_LABEL = {"maintenance-fund": labels.FUND_ENTRY, "public-revenue": labels.
 INCOME_TITLE = {"public-revenue": ("收入来源", "公共收益收入来源"), "maintenance-fund": ("资金来源", "专项维修资金来源")}
 
 
-def statement_view(account: str, period: str, ledger) -> dict:
+def balance_dating(period: str, as_of: date, ledger) -> dict:
+    """How a period's closing figure is named and dated (issue 18): an ended period's is the
+    期末余额 "截至" its last day; a period still running has no 期末 yet, its figure is
+    "本期至今（截至" the build day, or its last entry's if later, "）" (analysis.periods.balance_day)."""
+    day, ended = balance_day(period, as_of, max((e.date for e in ledger.entries), default=None))
+    if ended:
+        return {"ended": True, "closing_name": "期末余额", "dated": f"截至{cn_date(day)}",
+                "closing_label": f"期末余额（截至{cn_date(day)}）"}
+    return {"ended": False, "closing_name": "本期至今余额", "dated": f"本期至今（截至{cn_date(day)}）",
+            "closing_label": f"本期至今余额（截至{cn_date(day)}）"}
+
+
+def statement_view(account: str, period: str, ledger, as_of: date) -> dict:
     """One period's statement, for the web page and the notice PDF alike. Public revenue has
     one inflow type, 收入: a line "收入：收入" tells owners nothing, so its inflows are shown
     by source (停车、广告、场地租赁、其他)."""
@@ -28,6 +41,7 @@ def statement_view(account: str, period: str, ledger) -> dict:
         "label": period_label(period),
         "opening": money(st.opening),
         "closing": money(st.declared_closing),
+        **balance_dating(period, as_of, ledger),
         "inflows": [{"label": SOURCE_LABEL[account][source], "amount": money(amount)}
                     for source, amount in sources_of_inflow(account, ledger).items()],
         "outflows": [{"label": type_labels[t], "amount": money(a)} for t, a in st.outflows_by_type.items()],
@@ -111,7 +125,7 @@ def ledger_view(ctx: Context, account: str, period: str) -> dict:
     page = links.ledger_page(account, period)
     return {
         "title": f"{labels.ACCOUNT_TITLE[account]} {period_label(period)}",
-        "statement": statement_view(account, period, ledger),
+        "statement": statement_view(account, period, ledger, ctx.as_of),
         "entries": entry_rows(ctx, account, period, page),
         "corrected_by": corrections_on(ctx, page, with_entries(ctx, {f"{account}/{period}"})),
         "notices": notices_relating(ctx, page, {f"{account}/{period}"}),
@@ -126,7 +140,7 @@ def account_view(ctx: Context, account: str, charts) -> dict:
     income: dict[str, Decimal] = {}    # by label (广告, 停车, … or 交存, 增值收益, 转入), over all periods
     for period in sort_periods(ledgers):
         ledger = ledgers[period].model
-        view = statement_view(account, period, ledger)
+        view = statement_view(account, period, ledger, ctx.as_of)
         view["href"] = links.href_from(page, links.ledger_page(account, period))
         statements.append(view)
         st = statement_of(account, ledger)

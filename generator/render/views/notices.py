@@ -7,6 +7,7 @@ from ...formatting import cn_date
 from ...model import labels
 from .. import links
 from ...analysis.periods import period_label
+from ..phones import phone_markup
 from .context import Context, corrections_on, fingerprint, ref_link, titled_link, with_entries
 from .disclosed import ENTRIES, RESULT, STATEMENT, disclosed_blocks
 from .ledgers import entry_rows, statement_view
@@ -14,6 +15,22 @@ from .votes import tally_view
 
 # The notices page's sections, in the order owners look for them.
 STATE_HEADINGS = ((ACTIVE, "正在公示"), (UPCOMING, "即将公示"), (ENDED, "已结束"))
+
+
+# Said beside a notice's own channel-less fallback, so owners know whose line it is.
+OFFICE_PHONE_LABEL = "业委会办公电话"
+
+
+def objection_channel(ctx: Context, notice) -> tuple[str, str]:
+    """(contact, until) where an owner raises an objection: the notice's own `objection`, else
+    the committee's office phone (labelled as such, until the end of the 公示期), else a
+    sentence that none is given. Every notice shows one (issue 18)."""
+    if notice.objection:
+        return notice.objection.contact, cn_date(notice.objection.until)
+    committee = ctx.community.committee
+    if committee is not None and committee.model.office_phone:
+        return f"{OFFICE_PHONE_LABEL} {committee.model.office_phone}", cn_date(notice.period.to)
+    return "本公示未写明异议渠道，业委会未登记办公电话", ""
 
 
 def notice_row(ctx: Context, nid: str, from_page: str) -> dict:
@@ -64,8 +81,7 @@ def notice_view(ctx: Context, nid: str) -> dict:
         "status": status.label,
         "state": status.state,
         "remaining": status.days_left_text,
-        "objection_contact": n.objection.contact if n.objection else None,
-        "objection_until": cn_date(n.objection.until) if n.objection else None,
+        **_objection(ctx, n),
         "related": [ref_link(ctx, page, r) for r in n.related],
         "corrects": ref_link(ctx, page, n.corrects) if n.corrects else None,
         "changes": n.changes,
@@ -76,6 +92,11 @@ def notice_view(ctx: Context, nid: str) -> dict:
     }
 
 
+def _objection(ctx: Context, notice) -> dict:
+    contact, until = objection_channel(ctx, notice)
+    return {"objection_contact": phone_markup(contact), "objection_until": until}
+
+
 def generated_tables(ctx: Context, notice, page: str) -> dict:
     """The statements, tallies and entries the notice shows from the data (views/disclosed.py),
     in the ledger and vote pages' own tables."""
@@ -84,7 +105,7 @@ def generated_tables(ctx: Context, notice, page: str) -> dict:
         title = f"{labels.ACCOUNT_TITLE.get(block.account, '')} {period_label(block.period)}"
         if block.kind == STATEMENT:
             ledger = ctx.community.ledgers(block.account)[block.period].model
-            statements.append({"title": title, "statement": statement_view(block.account, block.period, ledger),
+            statements.append({"title": title, "statement": statement_view(block.account, block.period, ledger, ctx.as_of),
                                "entries": entry_rows(ctx, block.account, block.period, page) if block.with_entries else None})
         elif block.kind == RESULT:
             results.append(tally_view(ctx, block.vote))

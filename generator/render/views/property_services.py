@@ -8,6 +8,7 @@ from ...analysis.firms import firm_of
 from ...formatting import cn_date, money
 from ...model import labels
 from .. import links
+from ..phones import phone_markup
 from .context import Context, firm_href, organisation_text
 
 
@@ -16,7 +17,7 @@ def _firm(ctx: Context) -> dict | None:
     if ident is None:
         return None
     firm = ctx.portal.firms[ident].model
-    return {"credit_code": firm.credit_code, "complaint_phone": firm.complaint_phone or "",
+    return {"credit_code": firm.credit_code, "complaint_phone": phone_markup(firm.complaint_phone),
             "href": firm_href(ctx, links.PROPERTY, ident)}
 
 
@@ -26,7 +27,7 @@ def property_view(ctx: Context) -> dict:
     party = p.party_organisation if p else None
     return {
         "manager": None if pm is None else {
-            "name": pm.name, "project_manager": pm.project_manager or "", "office_phone": pm.office_phone or "",
+            "name": pm.name, "project_manager": pm.project_manager or "", "office_phone": phone_markup(pm.office_phone),
             "contract": f"{cn_date(pm.contract.start)}至{cn_date(pm.contract.end)}" if pm.contract else "",
             "fees": [{"item": f.item, "price": money(f.price), "unit": f.unit} for f in pm.fees],
             "firm": _firm(ctx),
