@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, set[str], set[str]]] = [
     ("foundation", {"generator", "generator.exits", "generator.problems", "generator.codes", "generator.formatting",
                     "generator.builddate", "generator.cachedir", "generator.files", "generator.markdown_text",
                     "generator.resources", "generator.control_chars", "generator.site_layout",
-                    "generator.search_markup"},
+                    "generator.search_markup", "generator.css_text"},
      set()),
     # YAML → documents with positions; gitrev writes a revision's data folder for the loader (its size limit).
     ("load", {"generator.load", "generator.gitrev"}, {"foundation"}),

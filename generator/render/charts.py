@@ -72,6 +72,10 @@ def running_balance_svg(points: list[tuple[date, Decimal]], *, title: str) -> st
         if low == high:  # one point, or a balance that never moved
             spread = abs(low) * 0.1 or 100.0  # whole yuan ticks around a zero balance
             axes.set_ylim(low - spread, high + spread)
+        # The axis always reaches zero: cut off near the lowest balance, a drop of 1% would
+        # look like a crash (issue 18 measured an axis starting at 2.95 million).
+        bottom, top = axes.get_ylim()
+        axes.set_ylim(min(bottom, 0.0), max(top, 0.0))
         if dates[0] == dates[-1]:
             axes.set_xlim(_shift_days(dates[0], -15), _shift_days(dates[0], 15))
         _date_axis(axes)

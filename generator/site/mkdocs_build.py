@@ -21,7 +21,9 @@ from typing import Iterator
 import yaml
 from markupsafe import Markup
 
+from ..css_text import css_string
 from ..exits import ExitCode, Stop
+from ..formatting import cn_date
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +57,8 @@ def build_site(
     _require_site_stack()
     with tempfile.TemporaryDirectory(prefix="gongshi-mkdocs-") as work:
         config_file = Path(work) / "mkdocs.yml"
-        config = _effective_config(base_config, docs_dir, site_dir, site_name=site_name, nav=nav, site_url=site_url)
+        config = _effective_config(base_config, docs_dir, site_dir, site_name=site_name, nav=nav, site_url=site_url,
+                                   build_date=build_date)
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         with _source_date(build_date):
             _run_mkdocs(config_file, strict=strict)
@@ -84,7 +87,8 @@ def _require_site_stack() -> None:
 
 
 def _effective_config(
-    base_config: Path, docs_dir: Path, site_dir: Path, *, site_name: str, nav: list | None, site_url: str | None
+    base_config: Path, docs_dir: Path, site_dir: Path, *, site_name: str, nav: list | None, site_url: str | None,
+    build_date: date | None = None,
 ) -> dict:
     try:
         config = yaml.safe_load(base_config.read_text(encoding="utf-8")) or {}
@@ -96,6 +100,12 @@ def _effective_config(
     # Material prints config.site_name unescaped (<title>, header, aria-label="…"): the title
     # comes from site.yml, so it goes in as HTML text, never as markup.
     config.update(site_name=html.escape(site_name), docs_dir=str(docs_dir), site_dir=str(site_dir))
+    # The running header and footer of printed pages (overrides/main.html): the community and
+    # the date the figures stand at, as CSS strings.
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    extra["print_site"] = css_string(site_name)
+    extra["print_date"] = css_string(f"数据截至 {cn_date(build_date)}") if build_date else '""'
+    config["extra"] = extra
     for key, value in (("nav", nav), ("site_url", site_url)):
         if value is None:
             config.pop(key, None)  # MkDocs then derives nav from the files / omits canonical URLs

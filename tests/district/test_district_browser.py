@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.build.portal import build_portal
+from tests.accessibility import axe_problems
 from tests.browser import hosts, phone_page, search, serving
 from tests.district.helpers import AS_OF, Tiny, write_district
 
@@ -39,6 +40,21 @@ def test_search_loads_on_demand_and_finds_its_own_pages(browser, district_url, p
         expect(page.locator(".md-search-result__item").first).to_be_visible()
         assert district_url + index in requests
         assert hosts(requests) == {"127.0.0.1"}, requests
+
+
+# Issue 18: the overview's page kinds and a community's inside the district pass axe-core.
+DISTRICT_PAGES = ["", "communities/a/", "404.html", "a/", "a/notices/lift/", "a/maintenance-fund/"]
+
+
+def test_every_district_page_kind_passes_axe_on_a_phone(browser, district_url):
+    with phone_page(browser) as (page, _, _):
+        page.goto(district_url, wait_until="networkidle")
+        street = page.locator("a[href*='streets/']").first.get_attribute("href")
+        problems = {}
+        for path in DISTRICT_PAGES + [street]:
+            page.goto(district_url + path, wait_until="networkidle")
+            problems[path] = axe_problems(page)
+    assert problems == {path: [] for path in problems}
 
 
 # ---------------------------------------------------------------- a firm from the black list

@@ -200,6 +200,14 @@ def test_report_shows_the_period_statement_with_formatted_amounts(nid, pages_of)
     assert statements, "a report relates to at least one ledger period"
 
 
+@pytest.mark.parametrize("nid", PRINTED)
+def test_every_amount_without_thousands_separators_is_quoted_from_the_body(nid, pages_of):
+    # Issue 18: what the generator prints is formatted as on the site (2,990,788.74); a bare
+    # 420000.00 can only be the editor's own words in the body, printed as written.
+    bare = set(re.findall(r"(?<![\d,.])\d{4,}\.\d{2}(?!\d)", "".join(pages_of(nid))))
+    assert bare <= set(re.findall(r"\d{4,}\.\d{2}", NOTICES[nid]["body"])), nid
+
+
 @pytest.mark.parametrize("nid", printed_of("pre_vote"))
 def test_pre_vote_notice_shows_matter_budget_and_voting_dates(nid, pages_of):
     text = compact("".join(pages_of(nid)))

@@ -189,3 +189,15 @@ def test_without_a_chinese_font_the_build_stays_quiet(monkeypatch):
         svg = income_by_source_svg(INCOME, title="公共收益")
     assert [str(w.message) for w in caught] == []
     assert "停车" in texts(svg)
+
+
+@pytest.mark.parametrize("balances, zero_at", [
+    (["2990788.74", "2959348.47", "2982148.47"], 0),    # issue 18: near 2.95 million, a 1% drop
+    (["1234.50"], 0),                                    # one point
+    (["-500.00", "-300.00"], -1),                        # overdrawn throughout: zero is the top
+])
+def test_balance_axis_reaches_zero_so_a_small_drop_looks_small(balances, zero_at):
+    points = [(date(2025, 7, 1) + timedelta(days=30 * i), Decimal(b)) for i, b in enumerate(balances)]
+    shown = texts(running_balance_svg(points, title="余额"))
+    ticks = [label for label in shown if re.fullmatch(r"-?[\d,]+", label)]   # the value axis, bottom up
+    assert ticks[zero_at] == "0", ticks

@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import pytest
 
+from generator.css_text import css_string
 from generator.formatting import percent, percent_beside_grade, percent_beside_threshold
 
 
@@ -49,3 +50,15 @@ def test_a_vote_ratio_of_nothing_is_null_in_the_json_download():
     shown = _ratio(nobody, by_owners=True)
     assert shown["ratio"] is None and shown["percent"] is None
     assert shown["numerator"] == 0 and shown["denominator"] == 0
+
+
+# ---------------------------------------------------------------- CSS strings (printed pages' margins)
+
+def test_css_string_keeps_chinese_and_plain_punctuation():
+    assert css_string("示例家园 公示期 2026年1月12日至2026年2月10日") == '"示例家园 公示期 2026年1月12日至2026年2月10日"'
+
+
+def test_css_string_escapes_what_could_end_the_string_the_style_element_or_a_yaml_scalar():
+    # A notice title is data: "…" would end the CSS string, </style> the element, ' the
+    # single-quoted front-matter value, a line break both.
+    assert css_string("a\"b\\c'</style>&\n") == '"a\\000022b\\00005cc\\000027\\00003c/style\\00003e\\000026\\00000a"'

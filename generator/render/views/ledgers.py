@@ -159,6 +159,10 @@ def account_view(ctx: Context, account: str, charts) -> dict:
         "statements": list(reversed(statements)),
         "latest": statements[-1] if statements else None,
         "balance_chart": charts.running_balance_svg(points, title=f"{title}余额变化") if points else "",
+        # The chart's figures as a table beside it, for screen readers and exact reading.
+        # The first point is the opening balance, drawn at the first entry's date.
+        "balance_rows": [{"date": cn_date(day) if i else "期初", "balance": money(balance)}
+                         for i, (day, balance) in enumerate(points)],
         "income_title": INCOME_TITLE[account][0],
         "income_chart": charts.income_by_source_svg(by_label, title=INCOME_TITLE[account][1]) if by_label else "",
         "income_by_source": [{"label": k, "amount": money(v)} for k, v in by_label],

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from ...analysis.status import ACTIVE, ENDED, UPCOMING, notice_status
+from ...css_text import css_string
 from ...formatting import cn_date
 from ...model import labels
 from .. import links
+from ..escape import trusted
 from ...analysis.periods import period_label
 from ..phones import phone_markup
 from .context import Context, corrections_on, fingerprint, ref_link, titled_link, with_entries
@@ -88,6 +90,9 @@ def notice_view(ctx: Context, nid: str) -> dict:
         "corrected_by": corrections_on(ctx, page, with_entries(ctx, {f"notice/{nid}"} | set(n.related)), nid),
         "pdf_href": links.href_from(page, links.notice_pdf(nid)) if (n.print and ctx.with_pdf) else None,
         "fingerprint": fingerprint(loaded.doc),
+        # The running header of the printed page (overrides/main.html), as CSS strings.
+        "print_title": trusted(css_string(n.title)),
+        "print_period": trusted(css_string(f"公示期 {cn_date(n.period.from_)}至{cn_date(n.period.to)}")),
         **generated_tables(ctx, n, page),
     }
 
