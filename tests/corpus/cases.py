@@ -403,7 +403,9 @@ def _preview_asked_by(host: str):
         from generator.builddate import epoch_of
         from datetime import date
 
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1",
+        # ROOT first, the caller's path kept (scripts/test-at-date.sh puts its time.sleep fix there).
+        python_path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+        env = {**os.environ, "PYTHONPATH": python_path, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1",
                "SOURCE_DATE_EPOCH": str(epoch_of(date.fromisoformat(SAMPLE_AS_OF)))}
         process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--data", "data", "--port", "0"],
                                    cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -40,10 +40,17 @@ def _run(args: list, cwd: Path, env: dict | None = None, timeout: float = 600) -
     return subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
 
 
+def _pip(args: list, cwd: Path) -> subprocess.CompletedProcess:
+    """pip on the real clock: it checks the package index's TLS certificates against it, and
+    under scripts/test-at-date.sh (libfaketime) a far date finds every certificate expired."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "FAKETIME")}
+    return _run(args, cwd=cwd, env=env)
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--disable-pip-version-check",
+    built = _pip([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--disable-pip-version-check",
                   "--wheel-dir", out, ROOT], cwd=out)
     assert built.returncode == 0, built.stderr
     (found,) = out.glob("gongshi-*.whl")
@@ -86,7 +93,7 @@ def user(wheel, tmp_path_factory):
     venv = home / "venv"
     created = _run([sys.executable, "-m", "venv", venv], cwd=home)
     assert created.returncode == 0, created.stderr
-    installed = _run([venv / "bin/python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel],
+    installed = _pip([venv / "bin/python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel],
                      cwd=home)
     assert installed.returncode == 0, installed.stderr
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")
