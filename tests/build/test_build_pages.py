@@ -136,7 +136,7 @@ def test_correction_trail_links_both_ways(built_sample_site):
         assert f"更正内容：{' '.join(notice['changes'].split())}" in correction.text
         # ledger page → the correction, from that entry's row
         ledger = read_page(built_sample_site, f"{account}/{period}/")
-        row = re.search(rf'<span id="{entry_id}" class="entry"></span>.*?</tr>', ledger.html, re.DOTALL).group(0)
+        row = re.search(rf'<span id="{entry_id}" class="card entry"></span>.*?</tr>', ledger.html, re.DOTALL).group(0)
         assert f'href="../../notices/{nid}/"' in row and "已更正" in row
         # a notice that published the corrected records lists the correction too
         for ref in notice["related"]:
@@ -232,7 +232,7 @@ def related_periods(notice: dict) -> list[tuple[str, str]]:
 
 
 def entry_cells(page, entry_id: str) -> list[str]:
-    match = re.search(rf'<tr>\s*<td><span id="{entry_id}" class="entry"></span>(.*?)</tr>', page.html, re.DOTALL)
+    match = re.search(rf'<tr>\s*<td><span id="{entry_id}" class="card entry"></span>(.*?)</tr>', page.html, re.DOTALL)
     assert match, entry_id
     return [c.strip() for c in re.sub(r"<[^>]+>", "|", match.group(1)).split("|") if c.strip()]
 
@@ -307,7 +307,7 @@ def test_ledger_page_shows_every_entry_and_the_closing_balance(built_sample_site
     closing = recomputed_closing(account, ledger)
     assert f"期末余额 {yuan(closing)[:-2]}" in page.text
     rows = {}
-    for match in re.finditer(r'<tr>\s*<td><span id="([^"]+)" class="entry"></span>(.*?)</tr>', page.html, re.DOTALL):
+    for match in re.finditer(r'<tr>\s*<td><span id="([^"]+)" class="card entry"></span>(.*?)</tr>', page.html, re.DOTALL):
         rows[match.group(1)] = re.sub(r"<[^>]+>", "|", match.group(2))
     assert list(rows) == [e["id"] for e in sorted(ledger["entries"], key=lambda e: e["date"])]
     for entry in ledger["entries"]:
