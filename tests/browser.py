@@ -146,7 +146,7 @@ OVERFLOWING = r"""() => {
     if (e.ownerSVGElement || e.closest('.md-header__title, .md-sidebar')) continue;
     if (!e.clientWidth || e.scrollWidth <= e.clientWidth + 1) continue;   // + 1: sub-pixel rounding
     if (getComputedStyle(e).visibility === 'hidden' || cued(e)) continue;
-    found.push([path(e), e.scrollWidth, e.clientWidth]);
+    found.push([e === document.body ? 'body' : path(e), e.scrollWidth, e.clientWidth]);
   }
   return found;
 }"""
@@ -167,3 +167,11 @@ def overflowing_on_every_page(browser, base_url: str, site) -> tuple[int, list[t
         finally:
             context.close()
     return len(pages), found
+
+
+# A card's fields as a phone shows them, top to bottom, each with the column name in front
+# (CSS generated content, which innerText leaves out; flex order, which the page's text ignores).
+CARD_LINES = """row => [...row.cells].filter(c => c.offsetHeight).sort((a, b) => a.offsetTop - b.offsetTop).map(c => {
+  const label = getComputedStyle(c, '::before').content;
+  return (label === 'none' ? '' : JSON.parse(label)) + c.innerText.trim();
+})"""

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import PHONE, hosts, loaded_files, overflowing_on_every_page, search, served
+from tests.browser import CARD_LINES, PHONE, hosts, loaded_files, overflowing_on_every_page, search, served
 from tests.build.conftest import MEMBER_IMG, MEMBER_SCRIPT
 from tests.pdf_text import pdf_text
 
@@ -148,15 +148,7 @@ def test_page_never_scrolls_sideways_on_a_phone(phone, sample_url, path):
         assert date.evaluate("e => e.getBoundingClientRect().height") < 32
 
 
-# The top field of a card as the phone shows it, with its column name: the deciding field
-# where a list has one (flex order, so not the first cell in the page's text).
-FIRST_LINE = """e => {
-  const top = [...e.cells].filter(c => c.offsetHeight).reduce((a, b) => b.offsetTop < a.offsetTop ? b : a);
-  const label = getComputedStyle(top, '::before').content;
-  return (label === 'none' ? '' : JSON.parse(label)) + top.innerText.trim();
-}"""
-
-
+# The top field of a card is the deciding one where a list has one.
 @pytest.mark.parametrize("path, marker, label, first_line", [
     ("public-revenue/2026-H1/", "span.entry", "凭证号：", "2026年1月9日"),
     ("inspections/", "span.item", "整改状态：", "结果：不合格"),
@@ -175,7 +167,7 @@ def test_list_tables_are_cards_on_a_phone(phone, sample_url, path, marker, label
     assert row.locator("xpath=ancestor::table/thead").evaluate("e => getComputedStyle(e).display") == "none"
     labels = row.locator("td").evaluate_all("cells => cells.map(c => getComputedStyle(c, '::before').content)")
     assert f'"{label}"' in labels
-    assert row.evaluate(FIRST_LINE) == first_line
+    assert row.evaluate(CARD_LINES)[0] == first_line
     # Every field fits the screen: nothing is hidden to the right.
     assert row.evaluate("e => e.getBoundingClientRect().right") <= PHONE["width"]
 
