@@ -104,7 +104,7 @@ def test_notice_index_shows_each_notice_under_its_status(built_sample_site):
     for nid, notice in notices().items():
         state = notice_state(notice)
         section = page.section(*headings[state])
-        status = re.search(re.escape(notice["title"]) + r" .*? (公示中 还剩 \d+ 天|即将公示|已结束)", section)
+        status = re.search(re.escape(notice["title"]) + r"(?:（打印版 PDF）)? .*? (公示中 还剩 \d+ 天|即将公示|已结束)", section)
         assert status, f"{nid} not under {headings[state][0]}"
         expected = f"公示中 还剩 {days_left(notice)} 天" if state == "公示中" else state
         assert status.group(1) == expected, nid
@@ -112,6 +112,18 @@ def test_notice_index_shows_each_notice_under_its_status(built_sample_site):
         assert f"状态 {expected}" in notice_page.text
         assert f"公示期 {cn_date(notice['period']['from'])}至{cn_date(notice['period']['to'])}" in notice_page.text
         assert f"发布单位 {notice['issuer']}" in notice_page.text
+
+
+def test_notice_index_marks_the_notices_with_a_notice_board_pdf(built_sample_site):
+    page = read_page(built_sample_site, "notices/")
+    printed = [nid for nid, notice in notices().items() if notice.get("print")]
+    assert len(printed) == 7
+    pdfs = sorted(href for href, text in page.links if text == "打印版 PDF")
+    assert pdfs == sorted(f"{nid}.pdf" for nid in printed)
+    for nid in printed:
+        assert (built_sample_site / "notices" / f"{nid}.pdf").is_file()
+        assert re.search(re.escape(notices()[nid]["title"]) + "（打印版 PDF）", page.text), nid
+    assert "标有“打印版 PDF”的公示另有张贴在公告栏的打印版，可下载打印。" in page.text
 
 
 def test_notice_page_names_objection_channel(built_sample_site):
