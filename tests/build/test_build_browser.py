@@ -10,7 +10,9 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import CARD_LINES, PHONE, hosts, loaded_files, overflowing_on_every_page, search, served
+from tests.browser import (
+    CARD_LINES, NARROW_WIDTHS, PHONE, hosts, loaded_files, overflowing_on_every_page, search, served,
+)
 from tests.build.conftest import MEMBER_IMG, MEMBER_SCRIPT
 from tests.pdf_text import pdf_text
 
@@ -236,3 +238,18 @@ def test_printing_on_a4_keeps_every_cell_of_the_widest_table(browser, sample_url
     # default mode interleaves the lines of neighbouring cells that wrap.
     printed = squeezed(pdf_text(pdf, "-raw"))
     assert [cell for cell in cells if cell not in printed] == []
+
+
+def test_the_navigation_drawer_fits_a_phone_at_200_percent_zoom(browser, sample_url):
+    width = NARROW_WIDTHS[1]
+    context = browser.new_context(viewport={"width": width, "height": PHONE["height"]}, device_scale_factor=1)
+    try:
+        page = context.new_page()
+        page.goto(sample_url + "votes/", wait_until="networkidle")
+        page.locator("label.md-header__button[for=__drawer]").click()
+        # Material slides the drawer in from the left: wait until it has arrived.
+        page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+        assert page.locator(".md-sidebar--primary").evaluate("e => e.getBoundingClientRect().right") <= width
+        expect(page.locator(".md-sidebar--primary").get_by_role("link", name="业主委员会")).to_be_visible()
+    finally:
+        context.close()
