@@ -201,20 +201,26 @@ def party_view(communities: list[CommunityData], summaries: dict[str, CommunityS
     return rows
 
 
-def warning_view(page: str, records: list[FirmRecord]) -> list[dict]:
-    """警示名单: each listed firm, linked to its page, with why it is listed; each community named
+def warning_entry(page: str, r: FirmRecord) -> dict:
+    """One firm on the 警示名单, linked to its page, with why it is listed; each community named
     there links to its home page and to the page that put the firm on the list (the failing
     evaluation, or the inspections with overdue items)."""
-    return [{
+    overdue = overdue_reason(r)
+    return {
         "name": r.name, "href": links.href_from(page, links.firm_page(r.id)), "served": len(r.served),
         "failing": [{"community": s.name, "href": community_url(page, s.slug), "reason": failing_reason(s),
                      "reason_href": evaluation_url(page, s.slug, s.evaluation.period)} for s in r.failing],
-        "overdue": overdue_reason(r),
+        "overdue": overdue,
         "overdue_in": [{"community": s.name, "href": community_url(page, s.slug),
                         "reason": f"逾期 {s.rectifications.overdue} 项",
                         "reason_href": community_url(page, s.slug, links.INSPECTIONS)}
-                       for s in r.served if s.rectifications.overdue] if overdue_reason(r) else [],
-    } for r in records]
+                       for s in r.served if overdue and s.rectifications.overdue],
+    }
+
+
+def warning_view(page: str, records: list[FirmRecord]) -> list[dict]:
+    """警示名单: the firms of analysis/firms.py's warning list, in its order."""
+    return [warning_entry(page, r) for r in records]
 
 
 def index_view(title: str, communities: list[CommunityData], summaries: dict[str, CommunitySummary],
