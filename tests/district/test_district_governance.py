@@ -73,11 +73,12 @@ def test_warning_list_with_reasons(portal, docs):
     # Each community named links to its home page, then to what put the firm on the list.
     index = read(docs, "index.md")
     section = index[index.index("## 警示名单"):index.index("## 小区一览")]
-    assert [line for line in section.split("\n") if line.startswith("- ")] == [
-        f"- **[{ANJU}](firms/anju.md)**（服务 2 个小区）："
-        "[乙苑](b/) [最近一次履约考评不合格（2025年，50.00%）](b/evaluations/#evaluation-2025)",
-        f"- **[{RUIFENG}](firms/ruifeng.md)**（服务 2 个小区）：所服务小区逾期未整改 3 项（达到 3 项即列入）："
-        "[丙苑](c/) [逾期 2 项](c/inspections/)、[丁苑](d/) [逾期 1 项](d/inspections/)",
+    assert [line for line in section.split("\n") if line.lstrip().startswith("- ")] == [
+        f"- **[{ANJU}](firms/anju.md)**（服务 2 个小区）：",
+        "    - [乙苑](b/)：[最近一次履约考评不合格（2025年，50.00%）](b/evaluations/#evaluation-2025)",
+        f"- **[{RUIFENG}](firms/ruifeng.md)**（服务 2 个小区）：",
+        "    - 所服务小区逾期未整改 3 项（达到 3 项即列入）："
+        "[丙苑](c/)（[逾期 2 项](c/inspections/)）、[丁苑](d/)（[逾期 1 项](d/inspections/)）",
     ]
     street = next(p for p in (docs / "streets").iterdir() if "# 幸福街道" in p.read_text(encoding="utf-8"))
     assert "警示名单" not in street.read_text(encoding="utf-8")     # the overview's alone
