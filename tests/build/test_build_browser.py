@@ -174,6 +174,19 @@ def test_list_tables_are_cards_on_a_phone(phone, sample_url, path, marker, label
     assert row.evaluate("e => e.getBoundingClientRect().right") <= PHONE["width"]
 
 
+def test_list_tables_stay_tables_on_a_wide_screen(browser, sample_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(sample_url + "votes/", wait_until="networkidle")
+        row = page.locator("article tr:has(span.vote)").first
+        assert row.evaluate("e => getComputedStyle(e).display") == "table-row"
+        assert page.locator("article thead").evaluate("e => getComputedStyle(e).display") == "table-header-group"
+        assert row.evaluate("e => getComputedStyle(e.cells[3], '::before').content") == "none"
+    finally:
+        context.close()
+
+
 def test_no_page_is_wider_than_a_phone_even_at_200_percent_zoom(browser, built_sample_site, sample_url):
     pages, overflowing = overflowing_on_every_page(browser, sample_url, built_sample_site)
     assert pages >= 50
