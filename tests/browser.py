@@ -117,3 +117,61 @@ def loaded_files(browser, url: str, *, settle_ms: int = 1000) -> list[tuple[str,
             body = request.response().body()
             files.append((request.url, len(body), len(gzip.compress(body, compresslevel=9, mtime=0))))
         return files
+
+
+# A phone, and the same phone at 200 % zoom (its 390 CSS pixels halved).
+NARROW_WIDTHS = (390, 195)
+
+# Every element whose content is wider than its box, as [selector path, scrollWidth,
+# clientWidth]: what would make an owner scroll sideways or would be cut off at the edge
+# (the document too: Material hides its sideways overflow). Not counted: a box that
+# scrolls on purpose and says so (an ancestor-or-self whose ::before cue reads
+# "左右滑动…"), the inside of an SVG chart (it scales as a whole), and Material's own
+# moving parts: the header's titles (cut with "…"; the page title waits to the right to
+# slide in) and the drawer (off-screen until opened; its sub-menus wait to the right).
+OVERFLOWING = r"""() => {
+  const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + [...e.classList].map(c => '.' + c).join('');
+  const path = e => {
+    const parts = [];
+    for (let a = e; a && a !== document.body && parts.length < 4; a = a.parentElement) parts.unshift(name(a));
+    return parts.join(' > ');
+  };
+  const cued = e => {
+    for (let a = e; a; a = a.parentElement)
+      if (getComputedStyle(a, '::before').content.includes('左右滑动')) return true;
+    return false;
+  };
+  const found = [];
+  for (const e of [document.documentElement, document.body, ...document.body.querySelectorAll('*')]) {
+    if (e.ownerSVGElement || e.closest('.md-header__title, .md-sidebar')) continue;
+    if (!e.clientWidth || e.scrollWidth <= e.clientWidth + 1) continue;   // + 1: sub-pixel rounding
+    if (getComputedStyle(e).visibility === 'hidden' || cued(e)) continue;
+    found.push([e === document.body ? 'body' : path(e), e.scrollWidth, e.clientWidth]);
+  }
+  return found;
+}"""
+
+
+def overflowing_on_every_page(browser, base_url: str, site) -> tuple[int, list[tuple]]:
+    """Visit every HTML page of the built `site` (served at `base_url`) at each of
+    NARROW_WIDTHS; returns (pages visited, [(width, page, selector, scrollWidth, clientWidth)])."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    found = []
+    for width in NARROW_WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": PHONE["height"]}, device_scale_factor=1)
+        try:
+            page = context.new_page()
+            for rel in pages:
+                page.goto(base_url + rel)
+                found += [(width, rel, *row) for row in page.evaluate(OVERFLOWING)]
+        finally:
+            context.close()
+    return len(pages), found
+
+
+# A card's fields as a phone shows them, top to bottom, each with the column name in front
+# (CSS generated content, which innerText leaves out; flex order, which the page's text ignores).
+CARD_LINES = """row => [...row.cells].filter(c => c.offsetHeight).sort((a, b) => a.offsetTop - b.offsetTop).map(c => {
+  const label = getComputedStyle(c, '::before').content;
+  return (label === 'none' ? '' : JSON.parse(label)) + c.innerText.trim();
+})"""

@@ -21,7 +21,7 @@ from ..model.labels import ACCOUNT_TITLE
 from ..model.portal import CommunityData
 from ..render import links
 from ..site_layout import COMMUNITY_CARDS, DISTRICT_HOME, STREETS
-from ..render.views.firms import warning_reasons
+from ..render.views.firms import failing_reason, overdue_reason
 from .rankings import LatestEvaluation, black_list, latest_evaluations, red_list, top_grade
 from .rates import RATE_DEFINITIONS, CoverageRate, coverage_rates
 from .summary import RECENT_NOTICE_DAYS, CommunitySummary, NoticeLine, by_street
@@ -43,10 +43,10 @@ def street_page(street: str) -> str:
     return f"{STREETS}/{hashlib.sha256(street.encode('utf-8')).hexdigest()[:8]}.md"
 
 
-def community_url(from_page: str, slug: str, page: str = links.HOME) -> str:
+def community_url(from_page: str, slug: str, page: str = links.HOME, anchor: str | None = None) -> str:
     """URL of a page of a community's site, relative to a district page's URL."""
     depth = 0 if from_page == HOME else from_page.count("/") + 1   # directory URLs: a/b.md → a/b/
-    return "../" * depth + f"{slug}/" + links.page_url(page)
+    return "../" * depth + f"{slug}/" + links.page_url(page) + (f"#{anchor}" if anchor else "")
 
 
 def card_href(from_page: str, slug: str, anchor: str | None = None) -> str:
@@ -81,23 +81,28 @@ def firm_link(from_page: str, firm_ids: dict[str, str], name: str) -> str | None
     return links.href_from(from_page, links.firm_page(ident)) if ident else None
 
 
+def evaluation_url(from_page: str, slug: str, period: str) -> str:
+    """The evaluation on a community's 履约考评 page: what put a firm on a red, black or warning list."""
+    return community_url(from_page, slug, links.EVALUATIONS, links.evaluation_anchor(period))
+
+
 def ranking_row(from_page: str, e: LatestEvaluation, firm_ids: dict[str, str] | None = None) -> dict:
+    """A red or black list entry: the community links to its home page, the period to the evaluation."""
     return {"manager": e.manager, "manager_href": firm_link(from_page, firm_ids or {}, e.manager),
             "community": e.community,
-            "href": community_url(from_page, e.slug, links.EVALUATIONS),
+            "href": community_url(from_page, e.slug),
             "period": period_label(e.period),
+            "period_href": evaluation_url(from_page, e.slug, e.period),
             "score": percent_beside_grade(e.score_percent / 100), "grade": e.grade, "failing": is_failing(e)}
 
 
-def term_end_text(s: CommunitySummary) -> str:
-    note = "（已届满）" if s.term.expired else ("（即将届满）" if s.term.ending else "")
-    return f"{cn_date(s.term_end)}{note}"
-
-
-def committee_cell(s: CommunitySummary) -> str:
+def committee_state(s: CommunitySummary) -> str:
+    """业委会状态: 未成立, or where the term of the committee (物管会: the management committee
+    standing in for one) stands at the build date."""
     if s.committee_kind is None:
         return "未成立"
-    return ("物管会 " if s.committee_kind == "management_committee" else "") + term_end_text(s)
+    body = "物管会" if s.committee_kind == "management_committee" else ""
+    return body + ("任期已满" if s.term.expired else "即将届满" if s.term.ending else "已成立")
 
 
 def evaluation_cell(e: LatestEvaluation | None) -> str:
@@ -119,7 +124,8 @@ def statement_rows(from_page: str, summaries: list[CommunitySummary]) -> list[di
             page = links.ledger_page(due.account, due.period) if due.has_ledger else links.ACCOUNT_INDEX[due.account]
             late = f"逾期 {due.days_late} 天" if due.state == MISSING else f"晚 {due.days_late} 天"
             rows.append({
-                "community": s.name, "href": community_url(from_page, s.slug, page),
+                "community": s.name, "community_href": community_url(from_page, s.slug),
+                "href": community_url(from_page, s.slug, page),
                 "statement": f"{ACCOUNT_TITLE[due.account]}{period_label(due.period)}"
                              + ("" if due.has_ledger else "（尚无账目）"),
                 "deadline": cn_date(due.deadline), "state": STATE_LABEL[due.state], "missing": due.state == MISSING,
@@ -141,7 +147,8 @@ def community_row(from_page: str, s: CommunitySummary) -> dict:
     return {
         "name": s.name, "href": community_url(from_page, s.slug), "street": street_name(s.street),
         "neighbourhood": s.neighbourhood,
-        "committee": committee_cell(s),
+        "committee": committee_state(s),
+        "term_end": cn_date(s.term_end) if s.term_end else "—",
         "term_alert": s.term is not None and s.term.election_due,
         "fund": money(s.fund_balance) if s.fund_balance is not None else "—",
         "evaluation": evaluation_cell(s.evaluation),
@@ -194,10 +201,26 @@ def party_view(communities: list[CommunityData], summaries: dict[str, CommunityS
     return rows
 
 
+def warning_entry(page: str, r: FirmRecord) -> dict:
+    """One firm on the 警示名单, linked to its page, with why it is listed; each community named
+    there links to its home page and to the page that put the firm on the list (the failing
+    evaluation, or the inspections with overdue items)."""
+    overdue = overdue_reason(r)
+    return {
+        "name": r.name, "href": links.href_from(page, links.firm_page(r.id)), "served": len(r.served),
+        "failing": [{"community": s.name, "href": community_url(page, s.slug), "reason": failing_reason(s),
+                     "reason_href": evaluation_url(page, s.slug, s.evaluation.period)} for s in r.failing],
+        "overdue": overdue,
+        "overdue_in": [{"community": s.name, "href": community_url(page, s.slug),
+                        "reason": f"逾期 {s.rectifications.overdue} 项",
+                        "reason_href": community_url(page, s.slug, links.INSPECTIONS)}
+                       for s in r.served if overdue and s.rectifications.overdue],
+    }
+
+
 def warning_view(page: str, records: list[FirmRecord]) -> list[dict]:
-    """警示名单: each listed firm, linked to its page, with why it is listed."""
-    return [{"name": r.name, "href": links.href_from(page, links.firm_page(r.id)), "served": len(r.served),
-             "reasons": "；".join(warning_reasons(r))} for r in records]
+    """警示名单: the firms of analysis/firms.py's warning list, in its order."""
+    return [warning_entry(page, r) for r in records]
 
 
 def index_view(title: str, communities: list[CommunityData], summaries: dict[str, CommunitySummary],

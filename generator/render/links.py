@@ -39,6 +39,11 @@ def meeting_anchor(meeting_id: str) -> str:
     return f"meeting-{meeting_id}"
 
 
+def evaluation_anchor(period: str) -> str:
+    """Evaluations share one page (履约考评); each period has an anchor there."""
+    return f"evaluation-{period}"
+
+
 def firm_page(firm_id: str) -> str:
     return f"{FIRMS}/{firm_id}.md"
 

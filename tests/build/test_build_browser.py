@@ -10,7 +10,9 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import PHONE, hosts, loaded_files, search, served
+from tests.browser import (
+    CARD_LINES, NARROW_WIDTHS, PHONE, hosts, loaded_files, overflowing_on_every_page, search, served,
+)
 from tests.build.conftest import MEMBER_IMG, MEMBER_SCRIPT
 from tests.pdf_text import pdf_text
 
@@ -148,20 +150,55 @@ def test_page_never_scrolls_sideways_on_a_phone(phone, sample_url, path):
         assert date.evaluate("e => e.getBoundingClientRect().height") < 32
 
 
-@pytest.mark.parametrize("path, marker, label", [
-    ("public-revenue/2026-H1/", "span.entry", "凭证号："),
-    ("inspections/", "span.item", "整改状态："),
+# The top field of a card is the deciding one where a list has one.
+@pytest.mark.parametrize("path, marker, label, first_line", [
+    ("public-revenue/2026-H1/", "span.entry", "凭证号：", "2026年1月9日"),
+    ("inspections/", "span.item", "整改状态：", "结果：不合格"),
+    ("votes/", "span.vote", "表决期间：", "结果：未通过"),
+    ("notices/", "span.notice", "公示期：", "状态：公示中 还剩 6 天"),
+    ("evaluations/", "span.evaluation", "满意度：", "等级：良好"),
+    ("committee/", "span.member", "交叉任职：", "李某某"),
+    ("downloads/", "span.download", "JSON：", "专项维修资金 各期期初、期末余额"),
+    ("votes/2025-elevator/", "span.tally", "专有部分面积（平方米）：", "表决范围内业主"),
 ])
-def test_ledger_entries_and_inspection_items_are_cards_on_a_phone(phone, sample_url, path, marker, label):
+def test_list_tables_are_cards_on_a_phone(phone, sample_url, path, marker, label, first_line):
     page, _, _ = phone
     page.goto(sample_url + path, wait_until="networkidle")
     row = page.locator(f"article tr:has({marker})").first
-    assert row.evaluate("e => getComputedStyle(e).display") == "block"
-    assert page.locator("article thead").last.evaluate("e => getComputedStyle(e).display") == "none"
+    assert row.evaluate("e => getComputedStyle(e).display") in ("block", "flex")
+    assert row.locator("xpath=ancestor::table/thead").evaluate("e => getComputedStyle(e).display") == "none"
     labels = row.locator("td").evaluate_all("cells => cells.map(c => getComputedStyle(c, '::before').content)")
     assert f'"{label}"' in labels
+    assert row.evaluate(CARD_LINES)[0] == first_line
     # Every field fits the screen: nothing is hidden to the right.
     assert row.evaluate("e => e.getBoundingClientRect().right") <= PHONE["width"]
+
+
+def test_list_tables_stay_tables_on_a_wide_screen(browser, sample_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(sample_url + "votes/", wait_until="networkidle")
+        row = page.locator("article tr:has(span.vote)").first
+        assert row.evaluate("e => getComputedStyle(e).display") == "table-row"
+        assert page.locator("article thead").evaluate("e => getComputedStyle(e).display") == "table-header-group"
+        assert row.evaluate("e => getComputedStyle(e.cells[3], '::before').content") == "none"
+    finally:
+        context.close()
+
+
+def test_no_page_is_wider_than_a_phone_even_at_200_percent_zoom(browser, built_sample_site, sample_url):
+    pages, overflowing = overflowing_on_every_page(browser, sample_url, built_sample_site)
+    assert pages >= 50
+    assert overflowing == []
+
+
+def test_a_table_an_editor_wrote_scrolls_and_says_so(phone, sample_url):
+    page, _, _ = phone
+    page.goto(sample_url + "guide/", wait_until="networkidle")
+    wide = page.locator("article .md-typeset__scrollwrap:has(th:text-is('借方金额'))")
+    assert wide.evaluate("e => getComputedStyle(e, '::before').content") == '"表格较宽，可左右滑动查看 →"'
+    assert wide.locator("table").evaluate("e => e.scrollWidth > e.clientWidth")
 
 
 def test_vote_result_box_is_body_size(phone, sample_url):
@@ -214,3 +251,18 @@ def test_printing_on_a4_keeps_every_cell_of_the_widest_table(browser, sample_url
     # default mode interleaves the lines of neighbouring cells that wrap.
     printed = squeezed(pdf_text(pdf, "-raw"))
     assert [cell for cell in cells if cell not in printed] == []
+
+
+def test_the_navigation_drawer_fits_a_phone_at_200_percent_zoom(browser, sample_url):
+    width = NARROW_WIDTHS[1]
+    context = browser.new_context(viewport={"width": width, "height": PHONE["height"]}, device_scale_factor=1)
+    try:
+        page = context.new_page()
+        page.goto(sample_url + "votes/", wait_until="networkidle")
+        page.locator("label.md-header__button[for=__drawer]").click()
+        # Material slides the drawer in from the left: wait until it has arrived.
+        page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+        assert page.locator(".md-sidebar--primary").evaluate("e => e.getBoundingClientRect().right") <= width
+        expect(page.locator(".md-sidebar--primary").get_by_role("link", name="业主委员会")).to_be_visible()
+    finally:
+        context.close()

@@ -112,7 +112,7 @@ def test_notice_index_shows_each_notice_under_its_status(built_sample_site):
     for nid, notice in notices().items():
         state = notice_state(notice)
         section = page.section(*headings[state])
-        status = re.search(re.escape(notice["title"]) + r" .*? (公示中 还剩 \d+ 天|即将公示|已结束)", section)
+        status = re.search(re.escape(notice["title"]) + r"(?:（打印版 PDF）)? .*? (公示中 还剩 \d+ 天|即将公示|已结束)", section)
         assert status, f"{nid} not under {headings[state][0]}"
         expected = f"公示中 还剩 {days_left(notice)} 天" if state == "公示中" else state
         assert status.group(1) == expected, nid
@@ -120,6 +120,18 @@ def test_notice_index_shows_each_notice_under_its_status(built_sample_site):
         assert f"状态 {expected}" in notice_page.text
         assert f"公示期 {cn_date(notice['period']['from'])}至{cn_date(notice['period']['to'])}" in notice_page.text
         assert f"发布单位 {notice['issuer']}" in notice_page.text
+
+
+def test_notice_index_marks_the_notices_with_a_notice_board_pdf(built_sample_site):
+    page = read_page(built_sample_site, "notices/")
+    printed = [nid for nid, notice in notices().items() if notice.get("print")]
+    assert len(printed) == 7
+    pdfs = sorted(href for href, text in page.links if text == "打印版 PDF")
+    assert pdfs == sorted(f"{nid}.pdf" for nid in printed)
+    for nid in printed:
+        assert (built_sample_site / "notices" / f"{nid}.pdf").is_file()
+        assert re.search(re.escape(notices()[nid]["title"]) + "（打印版 PDF）", page.text), nid
+    assert "标有“打印版 PDF”的公示另有张贴在公告栏的打印版，可下载打印。" in page.text
 
 
 def test_notice_page_names_objection_channel(built_sample_site):
@@ -182,7 +194,7 @@ def test_correction_trail_links_both_ways(built_sample_site):
         assert f"更正内容：{' '.join(notice['changes'].split())}" in correction.text
         # ledger page → the correction, from that entry's row
         ledger = read_page(built_sample_site, f"{account}/{period}/")
-        row = re.search(rf'<span id="{entry_id}" class="entry"></span>.*?</tr>', ledger.html, re.DOTALL).group(0)
+        row = re.search(rf'<span id="{entry_id}" class="card entry"></span>.*?</tr>', ledger.html, re.DOTALL).group(0)
         assert f'href="../../notices/{nid}/"' in row and "已更正" in row
         # a notice that published the corrected records lists the correction too
         for ref in notice["related"]:
@@ -278,7 +290,7 @@ def related_periods(notice: dict) -> list[tuple[str, str]]:
 
 
 def entry_cells(page, entry_id: str) -> list[str]:
-    match = re.search(rf'<tr>\s*<td><span id="{entry_id}" class="entry"></span>(.*?)</tr>', page.html, re.DOTALL)
+    match = re.search(rf'<tr>\s*<td><span id="{entry_id}" class="card entry"></span>(.*?)</tr>', page.html, re.DOTALL)
     assert match, entry_id
     # One text per cell, its inline tags dropped (a glossary link may sit inside a summary).
     cells = re.split(r"</?t[dh]\b[^>]*>", match.group(1))
@@ -355,7 +367,7 @@ def test_ledger_page_shows_every_entry_and_the_closing_balance(built_sample_site
     closing = recomputed_closing(account, ledger)
     assert f"期末余额（截至{cn_date(half_end(period))}） {yuan(closing)[:-2]}" in page.text
     rows = {}
-    for match in re.finditer(r'<tr>\s*<td><span id="([^"]+)" class="entry"></span>(.*?)</tr>', page.html, re.DOTALL):
+    for match in re.finditer(r'<tr>\s*<td><span id="([^"]+)" class="card entry"></span>(.*?)</tr>', page.html, re.DOTALL):
         rows[match.group(1)] = re.sub(r"<[^>]+>", "|", match.group(2))
     assert list(rows) == [e["id"] for e in sorted(ledger["entries"], key=lambda e: e["date"])]
     for entry in ledger["entries"]:

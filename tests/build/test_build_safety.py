@@ -71,7 +71,8 @@ def test_scan_would_catch_an_injected_handler(hostile_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(hostile_site, site)
     page = site / "committee" / "index.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("<td>王某</td>", '<td><img src=x onerror="alert(1)"></td>'),
+    member = '<span class="card member"></span>王某</td>'      # a member's cell, after its card marker
+    page.write_text(page.read_text(encoding="utf-8").replace(member, '<img src=x onerror="alert(1)"></td>'),
                     encoding="utf-8")
     offences = scan_site(site, site_url=SITE_URL)
     assert len(offences) == 1 and offences[0].startswith("committee/index.html:") and "onerror" in offences[0]

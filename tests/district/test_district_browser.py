@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from generator.build.portal import build_portal
 from tests.accessibility import axe_problems
-from tests.browser import hosts, phone_page, search, serving
+from tests.browser import CARD_LINES, hosts, overflowing_on_every_page, phone_page, search, served, serving
 from tests.district.helpers import AS_OF, Tiny, write_district
 
 COMMUNITIES = [
@@ -59,20 +59,28 @@ def test_every_district_page_kind_passes_axe_on_a_phone(browser, district_url):
 
 # ---------------------------------------------------------------- a firm from the black list
 
+# Every kind of row the district's tables have: two streets, a red and a black list entry,
+# a firm warned for both reasons, a committee whose term is ending, a management committee,
+# a community without either, and a statement never published.
 GOVERNED = [
-    Tiny("a", "甲苑", manager="某某安居物业服务有限公司", firm="anju", evaluations={"2025": 50}, overdue_items=1),
+    Tiny("a", "甲苑", manager="某某安居物业服务有限公司", firm="anju", evaluations={"2025": 50}, overdue_items=3,
+         notices=[("lift", "关于更换电梯的公示", date(2026, 11, 20), date(2026, 11, 30))], documents=1,
+         meetings=[date(2026, 10, 1)], party_members=3, cross=1, term_end=date(2026, 12, 31)),
     Tiny("b", "乙苑", street="和平街道", manager="某某安居物业服务有限公司", firm="anju", evaluations={"2025": 92},
-         project_party=True),
+         project_party=True, committee="management_committee"),
+    Tiny("c", "丙苑", street="和平街道", manager=None, party=False, committee=None, fund_report=None),
 ]
 
 
 @pytest.fixture(scope="module")
-def governed_url(tmp_path_factory):
+def governed_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("district-firms-browser")
     data = write_district(root, GOVERNED, firms={"anju": "某某安居物业服务有限公司"})
     build_portal(data, root / "site", AS_OF, pdf=False)
-    with serving(root / "site") as url:
-        yield url
+    return root / "site"
+
+
+governed_url = served("governed_site")
 
 
 def test_a_phone_reaches_a_firm_page_from_the_black_list_and_back_to_a_community(browser, governed_url):
@@ -95,3 +103,17 @@ def test_a_phone_reaches_a_firm_page_from_the_black_list_and_back_to_a_community
         page.wait_for_url(governed_url + "firms/anju/")
         assert hosts(requests) == {"127.0.0.1"}, requests
         assert dialogs == []
+
+
+def test_no_district_page_is_wider_than_a_phone_even_at_200_percent_zoom(browser, governed_site, governed_url):
+    pages, overflowing = overflowing_on_every_page(browser, governed_url, governed_site)
+    assert pages >= 40          # the overview, streets, community and firm pages, and three community sites
+    assert overflowing == []
+
+
+def test_a_community_card_on_a_phone_leads_with_its_name_and_shows_the_committee_state(browser, governed_url):
+    with phone_page(browser) as (page, _, _):
+        page.goto(governed_url, wait_until="networkidle")
+        card = page.locator("article tr:has(span.community)", has_text="丙苑")
+        texts = card.evaluate(CARD_LINES)
+        assert texts[:5] == ["丙苑", "街道：和平街道", "社区：某某社区", "业委会状态：未成立", "业委会任期至：—"]

@@ -57,25 +57,31 @@ def read(docs, page: str) -> str:
 
 
 def test_party_coverage_counts_committee_and_project_organisations(docs):
-    assert "| 党的组织覆盖率 | <span class=\"num\">60.00%</span> | 3 / 5 |" in read(docs, "index.md")
+    assert "| <span class=\"card rate\"></span>党的组织覆盖率 | <span class=\"num\">60.00%</span> | 3 / 5 |" in read(docs, "index.md")
 
 
 def test_party_members_and_cross_appointments_per_street_and_overall(docs):
     index = read(docs, "index.md")
-    assert "| 全区 | 4 | 50.00%（10/20） | 25.00%（1/4） |" in index
-    assert "| 幸福街道 | 3 | 46.67%（7/15） | 33.33%（1/3） |" in index
-    assert "| 和平街道 | 1 | 60.00%（3/5） | 0.00%（0/1） |" in index
+    assert "| <span class=\"card party\"></span>全区 | 4 | 50.00%（10/20） | 25.00%（1/4） |" in index
+    assert "| <span class=\"card party\"></span>幸福街道 | 3 | 46.67%（7/15） | 33.33%（1/3） |" in index
+    assert "| <span class=\"card party\"></span>和平街道 | 1 | 60.00%（3/5） | 0.00%（0/1） |" in index
     street = next(p for p in (docs / "streets").iterdir() if "# 和平街道" in p.read_text(encoding="utf-8"))
-    assert "| 和平街道 | 1 | 60.00%（3/5） | 0.00%（0/1） |" in street.read_text(encoding="utf-8")
+    assert "| <span class=\"card party\"></span>和平街道 | 1 | 60.00%（3/5） | 0.00%（0/1） |" in street.read_text(encoding="utf-8")
 
 
 def test_warning_list_with_reasons(portal, docs):
+    # Each community named links to its home page, then to what put the firm on the list.
     index = read(docs, "index.md")
     section = index[index.index("## 警示名单"):index.index("## 小区一览")]
-    assert [line for line in section.split("\n") if line.startswith("- ")] == [
-        f"- **[{ANJU}](firms/anju.md)**（服务 2 个小区）：乙苑最近一次履约考评不合格（2025年，50.00%）",
-        f"- **[{RUIFENG}](firms/ruifeng.md)**（服务 2 个小区）：所服务小区逾期未整改 3 项（达到 3 项即列入）",
+    assert [line for line in section.split("\n") if line.lstrip().startswith("- ")] == [
+        f"- **[{ANJU}](firms/anju.md)**（服务 2 个小区）：",
+        "    - [乙苑](b/)：[最近一次履约考评不合格（2025年，50.00%）](b/evaluations/#evaluation-2025)",
+        f"- **[{RUIFENG}](firms/ruifeng.md)**（服务 2 个小区）：",
+        "    - 所服务小区逾期未整改 3 项（达到 3 项即列入）："
+        "[丙苑](c/)（[逾期 2 项](c/inspections/)）、[丁苑](d/)（[逾期 1 项](d/inspections/)）",
     ]
+    street = next(p for p in (docs / "streets").iterdir() if "# 幸福街道" in p.read_text(encoding="utf-8"))
+    assert "警示名单" not in street.read_text(encoding="utf-8")     # the overview's alone
 
 
 def test_the_overdue_threshold_is_a_setting(tmp_path):
@@ -90,8 +96,10 @@ def test_the_overdue_threshold_is_a_setting(tmp_path):
 
 def test_red_and_black_lists_link_to_the_firms_pages(docs):
     index = read(docs, "index.md")
-    assert f"| [{ANJU}](firms/anju.md) | [甲苑](a/evaluations/) | 2025年 | 95.00% | 优秀 |" in index
-    assert f"| [{ANJU}](firms/anju.md) | [乙苑](b/evaluations/) | 2025年 | 50.00% |" in index
+    # The community links to its home page, the period to the evaluation that listed it.
+    card = "<span class=\"card ranking\"></span>"
+    assert f"| {card}[{ANJU}](firms/anju.md) | [甲苑](a/) | [2025年](a/evaluations/#evaluation-2025) | 95.00% | 优秀 |" in index
+    assert f"| {card}[{ANJU}](firms/anju.md) | [乙苑](b/) | [2025年](b/evaluations/#evaluation-2025) | 50.00% |" in index
     street = next(p for p in (docs / "streets").iterdir() if "# 幸福街道" in p.read_text(encoding="utf-8"))
     assert f"[{ANJU}](../firms/anju.md)" in street.read_text(encoding="utf-8")
 
@@ -135,14 +143,20 @@ def test_the_street_office_table(portal):
     assert [(row["street"], row["name"]) for row in index["rows"]] == [
         ("和平街道", "丙苑"), ("和平街道", "丁苑"), ("幸福街道", "甲苑"), ("幸福街道", "乙苑"), ("幸福街道", "戊苑")]
     a, c = rows["甲苑"], rows["丙苑"]
-    assert (a["committee"], a["documents"], a["documents_href"], a["last_meeting"], a["meetings_href"]) == (
-        "2028年5月31日", 2, "a/documents/", "2026年10月1日", "a/meetings/")
-    assert (c["committee"], c["documents"], c["last_meeting"], c["meetings_href"]) == ("未成立", 0, "—", None)
+    assert (a["committee"], a["term_end"], a["documents"], a["documents_href"], a["last_meeting"], a["meetings_href"]) == (
+        "已成立", "2028年5月31日", 2, "a/documents/", "2026年10月1日", "a/meetings/")
+    assert (c["committee"], c["term_end"], c["documents"], c["last_meeting"], c["meetings_href"]) == (
+        "未成立", "—", 0, "—", None)
     # 公示及时率 (issue 15's figure): each community's one due statement was published on time.
     assert {row["timeliness"] for row in index["rows"]} == {"100.00%（1/1）"}
 
 
 def test_the_table_on_the_page(docs):
     index = read(docs, "index.md")
-    assert "| 街道 | 小区 | 社区 | 业委会任期至 | 维修资金余额（元） | 最近考评 | 逾期整改 | 正在公示 | 现行制度文件 | 最近一次会议 | 公示及时率 |" in index
+    assert "| 街道 | 小区 | 社区 | 业委会状态 | 业委会任期至 | 维修资金余额（元） | 最近考评 | 逾期整改 | 正在公示 | 现行制度文件 | 最近一次会议 | 公示及时率 |" in index
     assert ("| [2](a/documents/) | [<span class=\"nowrap\">2026年10月1日</span>](a/meetings/) | 100.00%（1/1） |") in index
+    # 业委会状态 in its own column; 业委会任期至 holds only a date.
+    assert ("| 和平街道 | <span class=\"card community\"></span>[丙苑](c/) | 某某社区 | 未成立 | <span class=\"nowrap\">—</span> |"
+            " <span class=\"num\">100,000.00</span> |") in index
+    assert ("| 幸福街道 | <span class=\"card community\"></span>[甲苑](a/) | 某某社区 | 已成立 |"
+            " <span class=\"nowrap\">2028年5月31日</span> |") in index

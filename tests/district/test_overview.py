@@ -98,7 +98,8 @@ def test_red_list_is_the_top_grade_of_each_latest_evaluation_best_first(index):
         ("某某庚物业有限公司", "庚苑", "2025年", "98.00%", "优秀"),   # the evaluated company, not the current manager
         ("某某物业服务有限公司", "甲苑", "2025年", "95.00%", "优秀"),
     ]
-    assert index["red"][0]["href"] == "g/evaluations/"
+    # The community's home page, and the evaluation that put it on the list.
+    assert (index["red"][0]["href"], index["red"][0]["period_href"]) == ("g/", "g/evaluations/#evaluation-2025")
 
 
 def test_black_list_is_the_failing_grade_of_each_latest_evaluation_worst_first(index):
@@ -118,17 +119,22 @@ def test_the_views_flag_failing_grades_so_the_templates_only_print(index):
         "甲苑": False, "乙苑": True, "丙苑": False, "丁苑": False, "戊苑": True, "己苑": False, "庚苑": False}
 
 
-@pytest.mark.parametrize("term_end, committee, alert", [
-    (date(2027, 2, 24), "2027年2月24日", False),              # 91 days after AS_OF: not yet
-    (date(2027, 2, 23), "2027年2月23日（即将届满）", True),    # 90 days: the warning begins
-    (AS_OF, "2026年11月25日（即将届满）", True),              # the last day of the term
-    (AS_OF - timedelta(days=1), "2026年11月24日（已届满）", True),
+@pytest.mark.parametrize("committee_kind, term_end, state, shown_end, alert", [
+    ("owners_committee", date(2027, 2, 24), "已成立", "2027年2月24日", False),     # 91 days after AS_OF: not yet
+    ("owners_committee", date(2027, 2, 23), "即将届满", "2027年2月23日", True),   # 90 days: the warning begins
+    ("owners_committee", AS_OF, "即将届满", "2026年11月25日", True),              # the last day of the term
+    ("owners_committee", AS_OF - timedelta(days=1), "任期已满", "2026年11月24日", True),
+    ("management_committee", date(2027, 2, 24), "物管会已成立", "2027年2月24日", False),
+    ("management_committee", AS_OF - timedelta(days=1), "物管会任期已满", "2026年11月24日", True),
+    (None, date(2028, 5, 31), "未成立", "—", False),
 ])
-def test_committee_term_cell_on_either_side_of_its_bounds(tmp_path, term_end, committee, alert):
-    data = write_district(tmp_path, [Tiny("t", "丁苑", term_end=term_end)])
+def test_committee_state_and_term_end_on_either_side_of_its_bounds(tmp_path, committee_kind, term_end, state,
+                                                                  shown_end, alert):
+    # 业委会状态 is its own column; 业委会任期至 shows only a date.
+    data = write_district(tmp_path, [Tiny("t", "丁苑", committee=committee_kind, term_end=term_end)])
     portal, _ = check(data, AS_OF)
     row = views.community_row(views.HOME, summaries_of(portal, AS_OF)["t"])
-    assert (row["committee"], row["term_alert"]) == (committee, alert)
+    assert (row["committee"], row["term_end"], row["term_alert"]) == (state, shown_end, alert)
 
 
 def test_red_and_black_lists_follow_the_sites_own_grade_floors():
@@ -153,14 +159,14 @@ def test_community_table_rows(index):
         ("幸福街道", "甲苑"), ("幸福街道", "乙苑"), ("幸福街道", "丙苑")]
     rows = {row["name"]: row for row in index["rows"]}
     a, b, d, e, f = rows["甲苑"], rows["乙苑"], rows["丁苑"], rows["戊苑"], rows["己苑"]
-    assert (a["href"], a["committee"], a["fund"], a["evaluation"], a["overdue"], a["active"]) == (
-        "a/", "2028年5月31日", "100,000.00", "优秀（2025年）", 0, 1)
+    assert (a["href"], a["committee"], a["term_end"], a["fund"], a["evaluation"], a["overdue"], a["active"]) == (
+        "a/", "已成立", "2028年5月31日", "100,000.00", "优秀（2025年）", 0, 1)
     assert a["notices_href"] == "communities/a.md#notices"
-    assert b["committee"] == "物管会 2028年5月31日"
+    assert (b["committee"], b["term_end"]) == ("物管会已成立", "2028年5月31日")
     assert (b["evaluation"], b["failing"]) == ("不合格（2025年）", True)
-    assert (d["committee"], d["term_alert"]) == ("2027年1月31日（即将届满）", True)   # 67 days left
+    assert (d["committee"], d["term_end"], d["term_alert"]) == ("即将届满", "2027年1月31日", True)   # 67 days left
     assert (e["fund"], e["overdue"], e["overdue_href"]) == ("1,234,567.89", 2, "e/inspections/")
-    assert (f["committee"], f["evaluation"]) == ("未成立", "—")
+    assert (f["committee"], f["term_end"], f["evaluation"]) == ("未成立", "—", "—")
 
 
 def test_timeliness_per_community(index):
@@ -222,16 +228,16 @@ def test_district_pages_and_navigation(portal, tmp_path):
         "communities/a.md", "communities/b.md", "communities/c.md", "communities/d.md",
         "communities/e.md", "communities/f.md", "communities/g.md", "glossary.md", "index.md", *STREET_PAGES.values()])
     index = (tmp_path / "index.md").read_text(encoding="utf-8")
-    assert "| 业主委员会/物业管理委员会组建率 | <span class=\"num\">71.43%</span> | 5 / 7 |" in index
-    assert "| 某某戊物业有限公司 | [戊苑](e/evaluations/) | 2025年 | 40.00% | <span class=\"fail\">不合格</span> |" in index
-    assert "| [和平街道](streets/40a504df.md) | 4 | 75.00%（3/4） | 25.00%（1/4） | 25.00%（1/4） |" in index
-    assert "| [甲苑](a/) | 某某社区 | 2028年5月31日 |" in index
-    assert "| 某某物业服务有限公司 | [甲苑](a/evaluations/) | 2025年 | 95.00% | 优秀 |" in index
-    assert ("| [丁苑](d/) | 某某社区 | <span class=\"overdue\">2027年1月31日（即将届满）</span> |"
+    assert "| <span class=\"card rate\"></span>业主委员会/物业管理委员会组建率 | <span class=\"num\">71.43%</span> | 5 / 7 |" in index
+    assert "| <span class=\"card ranking\"></span>某某戊物业有限公司 | [戊苑](e/) | [2025年](e/evaluations/#evaluation-2025) | 40.00% | <span class=\"fail\">不合格</span> |" in index
+    assert "| <span class=\"card street-rates\"></span>[和平街道](streets/40a504df.md) | 4 | 75.00%（3/4） | 25.00%（1/4） | 25.00%（1/4） |" in index
+    assert "| <span class=\"card community\"></span>[甲苑](a/) | 某某社区 | 已成立 | <span class=\"nowrap\">2028年5月31日</span> |" in index
+    assert "| <span class=\"card ranking\"></span>某某物业服务有限公司 | [甲苑](a/) | [2025年](a/evaluations/#evaluation-2025) | 95.00% | 优秀 |" in index
+    assert ("| <span class=\"card community\"></span>[丁苑](d/) | 某某社区 | <span class=\"overdue\">即将届满</span> | <span class=\"nowrap\">2027年1月31日</span> |"
             " <span class=\"num\">100,000.00</span> | — |") in index
     assert "| <span class=\"fail\">不合格（2025年）</span> | [<span class=\"overdue\">2</span>](e/inspections/) |" in index
     assert "到期应公示 7 期，按时 5 期，公示及时率 71.43%（5/7）。" in index
-    assert ("| 戊苑 | [专项维修资金2026年上半年](e/maintenance-fund/2026-H1/) | 2026年7月30日 |"
+    assert ("| <span class=\"card statement\"></span>[戊苑](e/) | [专项维修资金2026年上半年](e/maintenance-fund/2026-H1/) | 2026年7月30日 |"
             " <span class=\"overdue\">未公示</span> | — | 逾期 118 天 |") in index
     assert "| [0](communities/e.md#notices) | [0](e/documents/) | — | <span class=\"overdue\">0.00%（0/1）</span> |" in index
 
@@ -240,10 +246,11 @@ def test_street_page_has_the_streets_rates_lists_and_communities(portal, tmp_pat
     render_district(portal, AS_OF, tmp_path, "某区小区信息公开")
     page = (tmp_path / STREET_PAGES["和平街道"]).read_text(encoding="utf-8")
     assert page.startswith("# 和平街道\n\n[某区小区信息公开](../index.md)｜本街道共 4 个小区")
-    assert "| 党的组织覆盖率 | <span class=\"num\">25.00%</span> | 1 / 4 |" in page
-    assert "| 某某庚物业有限公司 | [庚苑](../../g/evaluations/) | 2025年 | 98.00% | 优秀 |" in page
-    assert "[戊苑](../../e/evaluations/)" in page and "甲苑" not in page and "乙苑" not in page
-    assert "| [丁苑](../../d/) |" in page and "(../communities/e.md#notices)" in page
+    assert "| <span class=\"card rate\"></span>党的组织覆盖率 | <span class=\"num\">25.00%</span> | 1 / 4 |" in page
+    assert ("| <span class=\"card ranking\"></span>某某庚物业有限公司 | [庚苑](../../g/) | [2025年](../../g/evaluations/#evaluation-2025) |"
+            " 98.00% | 优秀 |") in page
+    assert "[戊苑](../../e/)" in page and "甲苑" not in page and "乙苑" not in page
+    assert "| <span class=\"card community\"></span>[丁苑](../../d/) |" in page and "(../communities/e.md#notices)" in page
     assert "按时 3 期，公示及时率 75.00%（3/4）" in page and "[专项维修资金2026年上半年](../../e/maintenance-fund/2026-H1/)" in page
     assert "乙苑" not in page
 
@@ -252,11 +259,11 @@ def test_a_large_district_moves_the_community_tables_to_the_street_pages(portal,
     monkeypatch.setattr(views, "ROOT_TABLE_LIMIT", 6)
     render_district(portal, AS_OF, tmp_path, "某区小区信息公开")
     index = (tmp_path / "index.md").read_text(encoding="utf-8")
-    assert "| [甲苑](a/) |" not in index and "请在上方“各街道三率”表中点击街道名称" in index
-    assert "71.43%" in index and "[庚苑](g/evaluations/)" in index   # rates and lists stay on the overview
+    assert "<span class=\"card community\"></span>" not in index and "请在上方“各街道三率”表中点击街道名称" in index
+    assert "71.43%" in index and "[庚苑](g/)" in index   # rates and lists stay on the overview
     assert "公示及时率 71.43%（5/7）" in index and "逾期 118 天" not in index   # the missing ones: by street
     assert "逾期 118 天" in (tmp_path / STREET_PAGES["和平街道"]).read_text(encoding="utf-8")
-    assert "| [甲苑](../../a/) |" in (tmp_path / STREET_PAGES["幸福街道"]).read_text(encoding="utf-8")
+    assert "| <span class=\"card community\"></span>[甲苑](../../a/) |" in (tmp_path / STREET_PAGES["幸福街道"]).read_text(encoding="utf-8")
 
 
 def test_data_text_on_district_pages_is_escaped(tmp_path):

@@ -52,7 +52,7 @@ def test_the_warning_list_and_the_black_list_link_to_firm_pages(district):
     section = index[index.index("## 警示名单"):index.index("## 小区一览")]
     assert re.findall(r"\]\((firms/[\w-]+\.md)\)", section) == [f"firms/{r.id}.md" for r in warned]
     black = index[index.index("## 黑榜"):index.index("## 警示名单")]
-    assert re.findall(r"\| \[[^]]+\]\((firms/[\w-]+\.md)\) \|", black)
+    assert re.findall(r"\| <span class=\"card ranking\"></span>\[[^]]+\]\((firms/[\w-]+\.md)\) \|", black)
 
 
 def test_governance_records_are_generated(district):

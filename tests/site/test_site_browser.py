@@ -98,6 +98,9 @@ def test_page_fits_the_phone_and_tables_scroll_inside(phone, site_url):
         "(() => { const t = document.querySelector('.md-typeset table'); return t.scrollWidth > t.clientWidth"
         " || t.closest('.md-typeset__scrollwrap').scrollWidth > 390; })()"
     )
+    # A table the generator did not write (no card marker) scrolls on purpose, and says so.
+    cue = page.locator(".md-typeset__scrollwrap").first.evaluate("e => getComputedStyle(e, '::before').content")
+    assert cue == '"表格较宽，可左右滑动查看 →"'
     assert page.locator("article.md-typeset").evaluate("e => getComputedStyle(e).fontSize") == "18px"
     assert page.locator("td.num").evaluate("e => getComputedStyle(e).textAlign") == "right"
     assert page.locator(".status-active").evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"

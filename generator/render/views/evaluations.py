@@ -15,7 +15,7 @@ def evaluation_view(ctx: Context, period: str) -> dict:
     ratio = grading.score_percent(ev)
     rate = grading.satisfaction_rate(ev)
     return {
-        "label": period_label(period), "anchor": f"evaluation-{period}",
+        "label": period_label(period), "anchor": links.evaluation_anchor(period),
         "evaluated": ev.evaluated, "evaluators": "、".join(ev.evaluators), "date": cn_date(ev.date),
         "categories": [{"name": c.name, "score": f"{c.score}", "max": f"{c.max}"} for c in ev.categories],
         "total": f"{total}", "max": f"{maximum}", "percent": percent_beside_grade(ratio / 100),

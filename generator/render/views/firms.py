@@ -18,13 +18,23 @@ from ..phones import phone_markup
 CommunityLink = Callable[[str, str], str]
 
 
+def failing_reason(served) -> str:
+    """A failing evaluation as a reason for the 警示名单 (after the community's name)."""
+    return (f"最近一次履约考评不合格（{period_label(served.evaluation.period)}，"
+            f"{percent_beside_grade(served.evaluation.score_percent / 100)}）")
+
+
+def overdue_reason(record: FirmRecord) -> str | None:
+    """The overdue rectifications as a reason for the 警示名单, when they reach the threshold."""
+    if record.overdue < record.warning_threshold:
+        return None
+    return f"所服务小区逾期未整改 {record.overdue} 项（达到 {record.warning_threshold} 项即列入）"
+
+
 def warning_reasons(record: FirmRecord) -> list[str]:
     """Why the firm is on the 警示名单, one sentence per reason (empty when it is not)."""
-    reasons = [f"{s.name}最近一次履约考评不合格（{period_label(s.evaluation.period)}，"
-               f"{percent_beside_grade(s.evaluation.score_percent / 100)}）" for s in record.failing]
-    if record.overdue >= record.warning_threshold:
-        reasons.append(f"所服务小区逾期未整改 {record.overdue} 项（达到 {record.warning_threshold} 项即列入）")
-    return reasons
+    overdue = overdue_reason(record)
+    return [f"{s.name}{failing_reason(s)}" for s in record.failing] + ([overdue] if overdue else [])
 
 
 def evaluation_text(served) -> str:

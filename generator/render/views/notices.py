@@ -35,6 +35,11 @@ def objection_channel(ctx: Context, notice) -> tuple[str, str]:
     return "本公示未写明异议渠道，业委会未登记办公电话", ""
 
 
+def notice_pdf_href(ctx: Context, nid: str, from_page: str) -> str | None:
+    """The notice-board PDF, when the notice is printed and this build prints PDFs."""
+    return links.href_from(from_page, links.notice_pdf(nid)) if (ctx.community.notices[nid].model.print and ctx.with_pdf) else None
+
+
 def notice_row(ctx: Context, nid: str, from_page: str) -> dict:
     n = ctx.community.notices[nid].model
     status = notice_status(n, ctx.as_of)
@@ -46,6 +51,7 @@ def notice_row(ctx: Context, nid: str, from_page: str) -> dict:
         "status": status.label,
         "state": status.state,
         "remaining": status.days_left_text,
+        "pdf_href": notice_pdf_href(ctx, nid, from_page),
     }
 
 
@@ -65,6 +71,7 @@ def notices_view(ctx: Context) -> dict:
     return {
         "as_of": cn_date(ctx.as_of),
         "sections": [{"heading": heading, "rows": groups[state]} for state, heading in STATE_HEADINGS],
+        "any_pdf": any(row["pdf_href"] for rows in groups.values() for row in rows),
     }
 
 
@@ -88,7 +95,7 @@ def notice_view(ctx: Context, nid: str) -> dict:
         "corrects": ref_link(ctx, page, n.corrects) if n.corrects else None,
         "changes": n.changes,
         "corrected_by": corrections_on(ctx, page, with_entries(ctx, {f"notice/{nid}"} | set(n.related)), nid),
-        "pdf_href": links.href_from(page, links.notice_pdf(nid)) if (n.print and ctx.with_pdf) else None,
+        "pdf_href": notice_pdf_href(ctx, nid, page),
         "fingerprint": fingerprint(loaded.doc),
         # The running header of the printed page (overrides/main.html), as CSS strings.
         "print_title": trusted(css_string(n.title)),
