@@ -15,6 +15,7 @@ from ..analysis.status import (
 )
 from ..model.portal import CommunityData
 from ..model.records import DisclosureRules
+from ..render.views.ledgers import balance_dating
 from .rankings import LatestEvaluation, latest_evaluation
 
 # The district search holds every current notice and those published in the last 90 days:
@@ -43,6 +44,7 @@ class CommunitySummary:
     term: TermStatus | None
     fund_balance: Decimal | None    # closing balance of the latest maintenance-fund period
     fund_period: str | None
+    fund_dated: str | None          # "截至…" or "本期至今（截至…）" (render.views.ledgers.balance_dating)
     property_manager: str | None
     party_organisation: str | None
     evaluation: LatestEvaluation | None
@@ -81,6 +83,7 @@ def summarise(community: CommunityData, as_of: date, floors: dict[str, Decimal],
         term=term_status(committee.term_end, as_of) if committee else None,
         fund_balance=community.fund[fund_period].model.closing_balance if fund_period else None,
         fund_period=fund_period,
+        fund_dated=balance_dating(fund_period, as_of, community.fund[fund_period].model)["dated"] if fund_period else None,
         property_manager=profile.property_manager.name if profile and profile.property_manager else None,
         party_organisation=profile.party_organisation.name if profile and profile.party_organisation else None,
         evaluation=latest_evaluation(community, floors),

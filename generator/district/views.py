@@ -151,6 +151,7 @@ def community_row(from_page: str, s: CommunitySummary) -> dict:
         "term_end": cn_date(s.term_end) if s.term_end else "—",
         "term_alert": s.term is not None and s.term.election_due,
         "fund": money(s.fund_balance) if s.fund_balance is not None else "—",
+        "fund_dated": s.fund_dated or "",
         "evaluation": evaluation_cell(s.evaluation),
         "failing": is_failing(s.evaluation),
         "overdue": s.overdue_rectifications,

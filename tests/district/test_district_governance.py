@@ -157,6 +157,6 @@ def test_the_table_on_the_page(docs):
     assert ("| [2](a/documents/) | [<span class=\"nowrap\">2026年10月1日</span>](a/meetings/) | 100.00%（1/1） |") in index
     # 业委会状态 in its own column; 业委会任期至 holds only a date.
     assert ("| 和平街道 | <span class=\"card community\"></span>[丙苑](c/) | 某某社区 | 未成立 | <span class=\"nowrap\">—</span> |"
-            " <span class=\"num\">100,000.00</span> |") in index
+            " <span class=\"num\">100,000.00</span><br><small>截至2026年6月30日</small> |") in index
     assert ("| 幸福街道 | <span class=\"card community\"></span>[甲苑](a/) | 某某社区 | 已成立 |"
             " <span class=\"nowrap\">2028年5月31日</span> |") in index

@@ -234,7 +234,7 @@ def test_district_pages_and_navigation(portal, tmp_path):
     assert "| <span class=\"card community\"></span>[甲苑](a/) | 某某社区 | 已成立 | <span class=\"nowrap\">2028年5月31日</span> |" in index
     assert "| <span class=\"card ranking\"></span>某某物业服务有限公司 | [甲苑](a/) | [2025年](a/evaluations/#evaluation-2025) | 95.00% | 优秀 |" in index
     assert ("| <span class=\"card community\"></span>[丁苑](d/) | 某某社区 | <span class=\"overdue\">即将届满</span> | <span class=\"nowrap\">2027年1月31日</span> |"
-            " <span class=\"num\">100,000.00</span> | — |") in index
+            " <span class=\"num\">100,000.00</span><br><small>截至2026年6月30日</small> | — |") in index
     assert "| <span class=\"fail\">不合格（2025年）</span> | [<span class=\"overdue\">2</span>](e/inspections/) |" in index
     assert "到期应公示 7 期，按时 5 期，公示及时率 71.43%（5/7）。" in index
     assert ("| <span class=\"card statement\"></span>[戊苑](e/) | [专项维修资金2026年上半年](e/maintenance-fund/2026-H1/) | 2026年7月30日 |"
@@ -276,3 +276,13 @@ def test_data_text_on_district_pages_is_escaped(tmp_path):
         text = (tmp_path / "docs" / page).read_text(encoding="utf-8")
         assert "&lt;b&gt;甲&lt;/b&gt; &#124; &#42;乙&#42; &#123;&#123; 7&#42;7 &#125;&#125;" in text
         assert "<b>" not in text and "{{" not in text
+
+
+def test_the_fund_balance_says_the_day_it_stands_at_and_never_期末_for_a_running_half_year(tmp_path):
+    # Issue 18: 2026-H1 has ended by AS_OF (截至 its last day); on 2026-03-15 it is still
+    # running, and the balance is 本期至今 as of the build day.
+    data = write_district(tmp_path, [Tiny("t", "丁苑", fund_report=None)])
+    for day, dated in ((AS_OF, "截至2026年6月30日"), (date(2026, 3, 15), "本期至今（截至2026年3月15日）")):
+        portal, _ = check(data, day)
+        row = views.community_row(views.HOME, summaries_of(portal, day)["t"])
+        assert (row["fund"], row["fund_dated"]) == ("100,000.00", dated)
