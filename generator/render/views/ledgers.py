@@ -24,11 +24,9 @@ def balance_dating(period: str, as_of: date, ledger) -> dict:
     期末余额 "截至" its last day; a period still running has no 期末 yet, its figure is
     "本期至今（截至" the build day, or its last entry's if later, "）" (analysis.periods.balance_day)."""
     day, ended = balance_day(period, as_of, max((e.date for e in ledger.entries), default=None))
-    if ended:
-        return {"ended": True, "closing_name": "期末余额", "dated": f"截至{cn_date(day)}",
-                "closing_label": f"期末余额（截至{cn_date(day)}）"}
-    return {"ended": False, "closing_name": "本期至今余额", "dated": f"本期至今（截至{cn_date(day)}）",
-            "closing_label": f"本期至今余额（截至{cn_date(day)}）"}
+    until = f"截至{cn_date(day)}"
+    name, dated = ("期末余额", until) if ended else ("本期至今余额", f"本期至今（{until}）")
+    return {"ended": ended, "closing_name": name, "dated": dated, "closing_label": f"{name}（{until}）"}
 
 
 def statement_view(account: str, period: str, ledger, as_of: date) -> dict:
