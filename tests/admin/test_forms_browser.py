@@ -54,14 +54,15 @@ def gongshi(*args: str) -> int:
     return main([*args])
 
 
-def _wait_for_branch(repo, seconds: float = 15) -> str:
+def _wait_for_branch(repo, base: str, seconds: float = 15) -> str:
+    # decap-server makes the branch first and commits on it a moment later: wait for the commit.
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         branches = git(repo, "branch", "--list", "cms/*").split()
-        if branches:
+        if branches and git(repo, "rev-parse", branches[-1]) != base:
             return branches[-1]
         time.sleep(0.2)
-    pytest.fail("保存后 15 秒内没有出现 cms/ 分支")
+    pytest.fail("保存后 15 秒内 cms/ 分支上没有出现提交")
 
 
 def test_an_expense_entered_in_the_form_becomes_a_clean_reviewed_change(committee_repo, browser, tmp_path,
@@ -98,8 +99,9 @@ def test_an_expense_entered_in_the_form_becomes_a_clean_reviewed_change(committe
         page.keyboard.type("电梯")
         page.get_by_text(VOTE_TITLE, exact=True).last.click()
         page.locator('input[id^="closing_balance-field-"]').fill("3079318.69")  # 3091664.29 − 12345.60
+        base = git(repo, "rev-parse", "HEAD")
         page.get_by_role("button", name="保存").click()
-        branch = _wait_for_branch(repo)
+        branch = _wait_for_branch(repo, base)
         context.close()
 
     assert branch == BRANCH
