@@ -54,12 +54,15 @@ def gongshi(*args: str) -> int:
     return main([*args])
 
 
-def _wait_for_branch(repo, base: str, seconds: float = 15) -> str:
-    # decap-server makes the branch first and commits on it a moment later: wait for the commit.
+def _wait_for_branch(repo, home: str, base: str, seconds: float = 15) -> str:
+    # decap-server makes the branch, commits on it, then checks `home` (the branch it found,
+    # at commit `base`) out again: wait for all three, or stopping it could cut git short.
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         branches = git(repo, "branch", "--list", "cms/*").split()
-        if branches and git(repo, "rev-parse", branches[-1]) != base:
+        if (branches and git(repo, "rev-parse", branches[-1]) != base
+                and git(repo, "symbolic-ref", "--short", "HEAD").strip() == home
+                and not (repo / ".git" / "index.lock").exists()):
             return branches[-1]
         time.sleep(0.2)
     pytest.fail("保存后 15 秒内 cms/ 分支上没有出现提交")
@@ -99,9 +102,9 @@ def test_an_expense_entered_in_the_form_becomes_a_clean_reviewed_change(committe
         page.keyboard.type("电梯")
         page.get_by_text(VOTE_TITLE, exact=True).last.click()
         page.locator('input[id^="closing_balance-field-"]').fill("3079318.69")  # 3091664.29 − 12345.60
-        base = git(repo, "rev-parse", "HEAD")
+        home, base = git(repo, "symbolic-ref", "--short", "HEAD").strip(), git(repo, "rev-parse", "HEAD")
         page.get_by_role("button", name="保存").click()
-        branch = _wait_for_branch(repo, base)
+        branch = _wait_for_branch(repo, home, base)
         context.close()
 
     assert branch == BRANCH
