@@ -81,8 +81,9 @@ def test_a_page_opened_from_disk_behaves_as_material_does(browser, built_site):
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto((built_site / "index.html").as_uri(), wait_until="load")
-        page.wait_for_timeout(500)
-        assert page.locator("[data-md-component=search]").evaluate("e => e.hidden")
+        # Wait for Material to meet the failure (slow on a busy machine), not a fixed time.
+        page.wait_for_function("() => document.querySelector('[data-md-component=search]').hidden",
+                               timeout=15_000)
         assert not [error for error in errors if "Worker" in error], errors
         expect(page.locator("article h1").first).to_be_visible()
     finally:
