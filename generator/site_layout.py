@@ -50,7 +50,8 @@ STREETS = "streets"               # streets/<digest>.md
 # firms/<id>.md: a page per property company, at the root of whichever site is the portal
 # (a district's overview, or a lone community's site).
 FIRMS = "firms"
-DISTRICT_ROOTS = (DISTRICT_HOME, COMMUNITY_CARDS, STREETS, FIRMS, GLOSSARY)
+# downloads/: the register of firms as CSV and JSON (render/downloads.firms_dataset).
+DISTRICT_ROOTS = (DISTRICT_HOME, COMMUNITY_CARDS, STREETS, FIRMS, GLOSSARY, DOWNLOADS_FOLDER)
 
 # ---------------------------------------------------------------- written at every site's root
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..analysis.firms import firm_ids_by_name, firm_records, warning_list
 from ..model.portal import Portal
 from ..render import links
+from ..render.downloads import firms_dataset, write_datasets
 from ..render.pages import render_firm, write_glossary, write_page as _write
 from . import views
 from .environment import render
@@ -24,16 +25,19 @@ def summaries_of(portal: Portal, as_of: date) -> dict[str, CommunitySummary]:
 
 def render_district(portal: Portal, as_of: date, docs: Path, title: str) -> list[dict]:
     """The overview page, a page per street (with several streets), a small page per
-    community (what the district search finds) and a page per firm of the register. Only the
-    overview is in the navigation, so the other pages do not grow with the number of
-    communities; returns the navigation."""
+    community (what the district search finds), a page per firm of the register and the
+    register's CSV and JSON files. Only the overview is in the navigation, so the other
+    pages do not grow with the number of communities; returns the navigation."""
     summaries = summaries_of(portal, as_of)
     communities = [portal.communities[slug] for slug in summaries]
     firm_ids = firm_ids_by_name(portal)
     records = firm_records(portal, as_of)
+    # The register with each firm's conduct record, as CSV and JSON beside the firm pages.
+    firm_files = write_datasets([firms_dataset(portal, as_of)], docs / links.DOWNLOADS_FOLDER) if records else []
     _write(docs, views.HOME, render("index.md.j2", v=views.index_view(
         title, communities, summaries, portal.rules.grades, as_of, portal.rules.disclosure.report_within_days,
-        firm_ids=firm_ids, warnings=warning_list(records), warning_threshold=portal.rules.warning_overdue_items)))
+        firm_ids=firm_ids, warnings=warning_list(records), warning_threshold=portal.rules.warning_overdue_items,
+        firm_files=firm_files)))
     streets: dict[str, list] = {}
     for c in communities:
         streets.setdefault(summaries[c.slug].street, []).append(c)

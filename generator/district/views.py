@@ -226,9 +226,11 @@ def warning_view(page: str, records: list[FirmRecord]) -> list[dict]:
 
 def index_view(title: str, communities: list[CommunityData], summaries: dict[str, CommunitySummary],
                floors: dict, as_of: date, within_days: int, *, firm_ids: dict[str, str] | None = None,
-               warnings: list[FirmRecord] | None = None, warning_threshold: int = 3) -> dict:
+               warnings: list[FirmRecord] | None = None, warning_threshold: int = 3,
+               firm_files: list[dict] | None = None) -> dict:
     """firm_ids: firm name → id, for links from the red and black lists to the firms' pages;
-    warnings: the firms on the 警示名单 (analysis/firms.py)."""
+    warnings: the firms on the 警示名单 (analysis/firms.py); firm_files: the register's
+    download rows (render/downloads.write_datasets), linked under the 警示名单."""
     streets = by_street(list(summaries.values()))
     several = len(streets) > 1
     tables = len(communities) <= ROOT_TABLE_LIMIT or not several
@@ -243,6 +245,7 @@ def index_view(title: str, communities: list[CommunityData], summaries: dict[str
         **_rankings(HOME, communities, floors, firm_ids),
         "warnings": warning_view(HOME, warnings or []),
         "warning_threshold": warning_threshold,
+        "firm_files": firm_files or [],
         # One table, by street and then by community (the street office's view).
         "rows": [community_row(HOME, s) for _, members in streets for s in members] if tables else [],
         "statements": statements_view(HOME, [s for _, members in streets for s in members], within_days,

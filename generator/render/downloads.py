@@ -1,5 +1,6 @@
 """数据下载: every ledger period, vote, inspection, evaluation, document and meeting as CSV
-and JSON.
+and JSON, and the register of property firms with their conduct records (firms.csv/.json:
+on a district's overview, or on a lone community's 数据下载 page, wherever the firm pages are).
 
 A download must let anyone re-check the published figures, so every field of the YAML
 reaches it.
@@ -31,6 +32,8 @@ CSV (for spreadsheets; one row per entry / vote / inspection item / evaluation)
 - documents.csv has one row per document without its text (a covenant's body would not
   fit a spreadsheet cell); documents.json has it. meetings.csv has one row per decision,
   the meeting's columns repeated on each, as inspections.csv does for items.
+- firms.csv has one row per firm and community it serves (a firm serving none: one row with
+  the community columns empty); firms.json lists each firm with its served communities.
 - Every text cell passes the CSV-injection guard; files carry a UTF-8 BOM so spreadsheet
   programs common in China open them with the right encoding. The header is written even
   when a dataset has no rows.
@@ -49,6 +52,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from ..analysis.documents import document_state
+from ..analysis.firms import firm_records
 from ..analysis.grades import grade_for, satisfaction_rate, score_percent, total_score
 from ..analysis.meetings import decision_passed, publication
 from ..analysis.ledgers import is_inflow, statement_of
@@ -98,6 +102,14 @@ MEETING_COLUMNS = [
     "meeting", "date", "kind", "title", "present", "total", "invited", "published", "computed_published_late",
     "decision", "text", "approve", "vote", "computed_passed",
 ]
+
+FIRM_COLUMNS = [
+    "firm", "name", "credit_code", "complaint_phone", "computed_warned",
+    "community", "community_name", "street", "evaluation_period", "evaluation_date",
+    "computed_evaluation_percent", "computed_evaluation_grade",
+    "computed_open_rectifications", "computed_overdue_rectifications", "project_party_organisation",
+]
+FIRMS_STEM = "firms"
 
 # Which electorate a vote was counted against: its own `electorate`, or the community's.
 ELECTORATE_FROM_VOTE, ELECTORATE_FROM_COMMUNITY = "vote", "community"
@@ -372,6 +384,55 @@ def _meetings(c, as_of: date, publish_days: int) -> Dataset:
     return Dataset("meetings", "会议与决定", MEETING_COLUMNS, rows, records)
 
 
+# ---------------------------------------------------------------- firms
+
+def _served(s) -> dict:
+    e = s.evaluation
+    return {
+        "community": s.slug, "name": s.name, "street": s.street,
+        "computed_latest_evaluation": None if e is None else {
+            "period": e.period, "date": e.evaluated_on.isoformat(),
+            "percent": percent_beside_grade(e.score_percent / 100), "grade": e.grade},
+        "computed_open_rectifications": s.rectifications.open,
+        "computed_overdue_rectifications": s.rectifications.overdue,
+        "computed_overdue_items": [{"inspection": iid, "check": item.check, "rectify_by": item.rectify_by.isoformat()}
+                                   for iid, item in s.rectifications.overdue_items],
+        "project_party_organisation": s.project_party_organisation,
+    }
+
+
+def firms_dataset(portal, as_of: date) -> Dataset:
+    """The register of firms (data/firms/) with what the district knows of each at `as_of`:
+    the communities it serves, its latest evaluation and open rectifications in each, and
+    whether it is on the 警示名单 (analysis/firms.py decides; the firm pages show the same)."""
+    records, rows = [], []
+    for record in firm_records(portal, as_of):
+        firm = portal.firms[record.id].model
+        served = [_served(s) for s in record.served]
+        records.append({
+            "id": record.id, **plain(firm),
+            "computed_served": served,
+            "computed_open_rectifications": record.open,
+            "computed_overdue_rectifications": record.overdue,
+            "computed_failing_in": [s.slug for s in record.failing],
+            "computed_warned": record.warned,
+        })
+        common = {"firm": record.id, "name": firm.name, "credit_code": firm.credit_code,
+                  "complaint_phone": _text(firm.complaint_phone), "computed_warned": "true" if record.warned else "false"}
+        if not served:   # still listed: the register is public whether or not a community names the firm
+            rows.append({**dict.fromkeys(FIRM_COLUMNS, ""), **common})
+        for s in served:
+            e = s["computed_latest_evaluation"] or {}
+            rows.append({**common, "community": s["community"], "community_name": s["name"], "street": s["street"],
+                         "evaluation_period": e.get("period", ""), "evaluation_date": e.get("date", ""),
+                         "computed_evaluation_percent": e.get("percent", ""),
+                         "computed_evaluation_grade": e.get("grade", ""),
+                         "computed_open_rectifications": s["computed_open_rectifications"],
+                         "computed_overdue_rectifications": s["computed_overdue_rectifications"],
+                         "project_party_organisation": _text(s["project_party_organisation"])})
+    return Dataset(FIRMS_STEM, "物业服务企业名录及行为记录", FIRM_COLUMNS, rows, records)
+
+
 # ---------------------------------------------------------------- files
 
 def datasets(ctx) -> list[Dataset]:
@@ -384,6 +445,8 @@ def datasets(ctx) -> list[Dataset]:
         *_evaluations(c, ctx.portal.rules.grades),
         _documents(c, ctx.as_of),
         _meetings(c, ctx.as_of, ctx.portal.rules.meeting_publish_days),
+        # A lone community's site is the portal and holds the firm pages; a district's overview does.
+        *([firms_dataset(ctx.portal, ctx.as_of)] if ctx.portal.firms and not ctx.in_district else []),
     ]
 
 
@@ -395,6 +458,14 @@ def write_downloads(ctx, docs_dir: Path) -> list[dict]:
     # The same rows as one .xlsx workbook, a sheet per CSV file (workbook.py).
     rows = [workbook_row(sets, folder, ctx.community.slug, ctx.profile.name if ctx.profile else ctx.community.slug,
                          ctx.as_of)]
+    return rows + write_datasets(sets, folder)
+
+
+def write_datasets(sets: list[Dataset], folder: Path) -> list[dict]:
+    """Write each dataset's CSV (and JSON) into `folder`; their rows of a download table
+    (paths relative to the folder's parent, the site root)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = []
     for d in sets:
         (folder / f"{d.stem}.csv").write_bytes(_csv(d.columns, d.rows))
         row = {"label": d.label, "csv": f"{DOWNLOADS_FOLDER}/{d.stem}.csv", "csv_name": f"{d.stem}.csv",

@@ -152,9 +152,27 @@ MEETINGS = {
     "computed_passed": Column("决定通过（计算）", words=YES_NO),
 }
 
+FIRMS = {
+    "firm": Column("企业编号"),
+    "name": Column("企业名称"),
+    "credit_code": Column("统一社会信用代码"),
+    "complaint_phone": Column("投诉电话"),
+    "computed_warned": Column("列入警示名单（计算）", words=YES_NO),
+    "community": Column("小区编号"),
+    "community_name": Column("小区名称"),
+    "street": Column("所属街道"),
+    "evaluation_period": Column("最近一次考评期间"),
+    "evaluation_date": Column("最近一次考评日期", DATE),
+    "computed_evaluation_percent": Column("得分率（计算）"),
+    "computed_evaluation_grade": Column("等级（计算）"),
+    "computed_open_rectifications": Column("未整改检查项目（计算）", COUNT),
+    "computed_overdue_rectifications": Column("其中逾期（计算）", COUNT),
+    "project_party_organisation": Column("项目党组织"),
+}
+
 # A dataset's file stem → its columns (a ledger period's stem is "<account>-<period>").
 BY_STEM = {"votes": VOTES, "inspections": INSPECTIONS, "evaluations": EVALUATIONS, "evaluation-scores": SCORES,
-           "documents": DOCUMENTS, "meetings": MEETINGS}
+           "documents": DOCUMENTS, "meetings": MEETINGS, "firms": FIRMS}
 
 
 def columns_of(stem: str) -> dict[str, Column]:

@@ -67,7 +67,7 @@ def test_downloads_page_links_every_file_and_the_files_exist(built_sample_site):
     page = read_page(built_sample_site, "downloads/")
     files = [href for href, _ in page.links if href.endswith((".csv", ".json"))]
     expected = ({f"{account}-{period}" for account, period in LEDGERS} | {f"{a}-periods" for a in ACCOUNTS}
-                | {"votes", "inspections", "evaluations", "evaluation-scores", "documents", "meetings"})
+                | {"votes", "inspections", "evaluations", "evaluation-scores", "documents", "meetings", "firms"})
     assert {f.rsplit(".", 1)[0] for f in files} == expected
     for href in files:
         assert (built_sample_site / "downloads" / href).is_file(), href
@@ -428,3 +428,49 @@ def test_meetings_csv_has_one_row_per_decision(built_sample_site):
     record = by_key(read_json(built_sample_site, "meetings"), "id")["2026-11-committee"]
     assert [d["computed_passed"] for d in record["decisions"]] == [True, True]
     assert record["computed_published_late"] is False
+
+
+# ------------------------------------------------------------------ the register of firms
+# A lone community's site is the portal: the firm pages and the register's files are its own.
+
+FIRM_FILE = COMMUNITY.parent.parent / "firms" / "moumou-wuye.yml"
+
+
+def test_firms_json_holds_every_value_of_the_register(built_sample_site):
+    record = by_key(read_json(built_sample_site, "firms"), "id")["moumou-wuye"]
+    assert_contains(read_yaml(FIRM_FILE), record, "firms/moumou-wuye.yml")
+
+
+def test_firms_csv_row_per_served_community_agrees_with_the_other_downloads(built_sample_site):
+    firm, profile = read_yaml(FIRM_FILE), read_yaml(COMMUNITY / "community.yml")
+    header, rows = read_csv_file(built_sample_site, "firms")
+    assert header == ["firm", "name", "credit_code", "complaint_phone", "computed_warned", "community",
+                      "community_name", "street", "evaluation_period", "evaluation_date",
+                      "computed_evaluation_percent", "computed_evaluation_grade", "computed_open_rectifications",
+                      "computed_overdue_rectifications", "project_party_organisation"]
+    [row] = rows
+    latest = max(path.stem for path in (COMMUNITY / "evaluations").glob("*.yml"))
+    evaluation = by_key(read_csv(built_sample_site, "evaluations"), "period")[latest]
+    # The one overdue item of the sample (2026-street-facilities, due 2026-11-20) and nothing else open.
+    inspections = read_csv(built_sample_site, "inspections")
+    failed = [r for r in inspections if r["result"] == "fail" and not r["rectified_on"]]
+    assert row == {
+        "firm": "moumou-wuye", "name": firm["name"], "credit_code": firm["credit_code"],
+        "complaint_phone": firm["complaint_phone"], "computed_warned": "false",
+        "community": COMMUNITY.name, "community_name": profile["name"], "street": profile["street"],
+        "evaluation_period": latest, "evaluation_date": evaluation["date"],
+        "computed_evaluation_percent": evaluation["percent"], "computed_evaluation_grade": evaluation["grade"],
+        "computed_open_rectifications": str(len(failed)), "computed_overdue_rectifications": "1",
+        "project_party_organisation": profile["property_manager"]["party_organisation"]["name"],
+    }
+    record = by_key(read_json(built_sample_site, "firms"), "id")["moumou-wuye"]
+    assert record["computed_served"][0]["computed_overdue_items"] == [
+        {"inspection": "2026-street-facilities", "check": "小区道路、井盖是否完好", "rectify_by": "2026-11-20"}]
+    assert (record["computed_warned"], record["computed_failing_in"]) == (False, [])
+
+
+def test_the_firm_page_and_the_downloads_page_link_the_register(built_sample_site):
+    firm_page = read_page(built_sample_site, "firms/moumou-wuye/")
+    assert {"../../downloads/firms.csv", "../../downloads/firms.json"} <= {href for href, _ in firm_page.links}
+    downloads = read_page(built_sample_site, "downloads/")
+    assert "物业服务企业名录及行为记录" in downloads.text and "物业服务企业名录每行是一家企业所服务的一个小区" in downloads.text

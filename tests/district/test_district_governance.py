@@ -14,6 +14,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from datetime import date
 
 import pytest
@@ -133,6 +136,34 @@ def test_a_firm_page_counts_open_and_overdue_rectifications(docs):
 def test_a_firm_serving_nobody(docs):
     page = read(docs, "firms/idle.md")
     assert "目前没有小区登记由本企业提供物业服务。" in page and "列入警示名单" not in page
+
+
+def test_the_register_downloads_with_each_firms_record(docs):
+    # One row per firm and community served, in the district table's order; a firm serving
+    # nobody still has its row. Known by heart from the table at the top.
+    raw = (docs / "downloads" / "firms.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw[3:].decode("utf-8"))))
+    assert [(r["firm"], r["community"], r["computed_warned"], r["computed_evaluation_grade"],
+             r["computed_overdue_rectifications"], r["project_party_organisation"]) for r in rows] == [
+        ("anju", "a", "true", "优秀", "0", ""),
+        ("anju", "b", "true", "不合格", "0", "乙苑项目党支部"),
+        ("idle", "", "false", "", "", ""),
+        ("ruifeng", "c", "true", "", "2", ""),
+        ("ruifeng", "d", "true", "", "1", ""),
+    ]
+    records = {r["id"]: r for r in json.loads((docs / "downloads" / "firms.json").read_text(encoding="utf-8"))}
+    assert (records["anju"]["computed_failing_in"], records["anju"]["computed_overdue_rectifications"]) == (["b"], 0)
+    assert (records["ruifeng"]["computed_failing_in"], records["ruifeng"]["computed_overdue_rectifications"]) == ([], 3)
+    assert records["idle"]["computed_served"] == [] and records["idle"]["computed_warned"] is False
+    latest = records["anju"]["computed_served"][1]["computed_latest_evaluation"]
+    assert (latest["period"], latest["percent"], latest["grade"]) == ("2025", "50.00%", "不合格")
+
+
+def test_the_overview_and_the_firm_pages_link_the_register(docs):
+    section = read(docs, "index.md").split("## 警示名单")[1].split("## 小区一览")[0]
+    assert "[firms.csv](downloads/firms.csv)（表格）、[firms.json](downloads/firms.json)（完整数据）" in section
+    assert "[firms.csv](../downloads/firms.csv)" in read(docs, "firms/idle.md")
 
 
 def test_the_street_office_table(portal):

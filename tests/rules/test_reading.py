@@ -295,7 +295,7 @@ def test_a_record_may_not_take_the_name_of_its_list_page(tmp_path, folder, text)
 
 
 @pytest.mark.parametrize("slug", ["assets", "search", "404", "sitemap", "manifest", "admin", "communities", "streets",
-                                  "index", "guide", "about", "glossary"])
+                                  "index", "guide", "about", "glossary", "downloads"])
 def test_a_community_may_not_take_a_name_the_site_writes(tmp_path, slug):
     data, problems = run(tmp_path, {f"communities/{slug}/community.yml": COMMUNITY})
     p = only([p for p in problems if p.code == "id.reserved"], data, "id.reserved", f"communities/{slug}", 1, 1)
@@ -312,7 +312,7 @@ def test_reserved_names_follow_the_page_table(tmp_path):
     assert site_layout.reserved_ids("inspection") == set()
     names = site_layout.reserved_slugs(*site_layout.content_folders(SAMPLE_DATA))
     assert names == {"index", "communities", "streets", "firms", "assets", "search", "404", "sitemap", "manifest",
-                     "admin", "about", "guide", "glossary"}
+                     "admin", "about", "guide", "glossary", "downloads"}
 
 
 def test_site_yml_and_site_yaml_both_present(tmp_path):

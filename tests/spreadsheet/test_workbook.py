@@ -89,8 +89,8 @@ def _as_csv_text(value, csv_text: str):
 def test_each_sheet_holds_its_csv_file_in_typed_cells(site):
     book = openpyxl.load_workbook(site / "downloads" / "shili-jiayuan.xlsx")
     names = _page_csv_names(site)
-    assert len(book.sheetnames) == len(names) == 14
-    assert book.sheetnames[-2:] == ["制度文件", "会议与决定"]
+    assert len(book.sheetnames) == len(names) == 15
+    assert book.sheetnames[-3:] == ["制度文件", "会议与决定", "物业服务企业名录及行为记录"]
     kinds = set()
     for sheet_name, csv_name in zip(book.sheetnames, names):
         sheet, rows = book[sheet_name], _csv(site, csv_name)

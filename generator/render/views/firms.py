@@ -12,6 +12,7 @@ from ...analysis.periods import period_label
 from ...formatting import cn_date, percent_beside_grade
 from ...model.portal import Portal
 from .. import links
+from ..downloads import FIRMS_STEM
 from ..phones import phone_markup
 
 # (community slug, page of that community's site) → link from the firm's page
@@ -67,4 +68,8 @@ def firm_view(portal: Portal, firm_id: str, as_of: date, community_link: Communi
         "open": record.open,
         "overdue": record.overdue,
         "overdue_alert": record.overdue >= record.warning_threshold,
+        # firms.csv/.json of all firms, at the root of the same site (render/downloads.firms_dataset)
+        "downloads_csv": links.href_from(links.firm_page(firm_id), f"{links.DOWNLOADS_FOLDER}/{FIRMS_STEM}.csv"),
+        "downloads_json": links.href_from(links.firm_page(firm_id), f"{links.DOWNLOADS_FOLDER}/{FIRMS_STEM}.json"),
+        "downloads_csv_name": f"{FIRMS_STEM}.csv", "downloads_json_name": f"{FIRMS_STEM}.json",
     }
