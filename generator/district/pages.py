@@ -33,7 +33,7 @@ def render_district(portal: Portal, as_of: date, docs: Path, title: str) -> list
     firm_ids = firm_ids_by_name(portal)
     records = firm_records(portal, as_of)
     # The register with each firm's conduct record, as CSV and JSON beside the firm pages.
-    firm_files = write_datasets([firms_dataset(portal, as_of)], docs / links.DOWNLOADS_FOLDER) if records else []
+    firm_files = write_datasets([firms_dataset(portal, records)], docs / links.DOWNLOADS_FOLDER) if records else []
     _write(docs, views.HOME, render("index.md.j2", v=views.index_view(
         title, communities, summaries, portal.rules.grades, as_of, portal.rules.disclosure.report_within_days,
         firm_ids=firm_ids, warnings=warning_list(records), warning_threshold=portal.rules.warning_overdue_items,

@@ -52,7 +52,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from ..analysis.documents import document_state
-from ..analysis.firms import firm_records
+from ..analysis.firms import FirmRecord, firm_records
 from ..analysis.grades import grade_for, satisfaction_rate, score_percent, total_score
 from ..analysis.meetings import decision_passed, publication
 from ..analysis.ledgers import is_inflow, statement_of
@@ -401,15 +401,16 @@ def _served(s) -> dict:
     }
 
 
-def firms_dataset(portal, as_of: date) -> Dataset:
-    """The register of firms (data/firms/) with what the district knows of each at `as_of`:
-    the communities it serves, its latest evaluation and open rectifications in each, and
-    whether it is on the 警示名单 (analysis/firms.py decides; the firm pages show the same)."""
-    records, rows = [], []
-    for record in firm_records(portal, as_of):
+def firms_dataset(portal, records: list[FirmRecord]) -> Dataset:
+    """The register of firms (data/firms/) with what the district knows of each
+    (analysis/firms.firm_records, which the firm pages and the 警示名单 read too): the
+    communities it serves, its latest evaluation and open rectifications in each, and
+    whether it is on the 警示名单."""
+    register, rows = [], []
+    for record in records:
         firm = portal.firms[record.id].model
         served = [_served(s) for s in record.served]
-        records.append({
+        register.append({
             "id": record.id, **plain(firm),
             "computed_served": served,
             "computed_open_rectifications": record.open,
@@ -430,7 +431,7 @@ def firms_dataset(portal, as_of: date) -> Dataset:
                          "computed_open_rectifications": s["computed_open_rectifications"],
                          "computed_overdue_rectifications": s["computed_overdue_rectifications"],
                          "project_party_organisation": _text(s["project_party_organisation"])})
-    return Dataset(FIRMS_STEM, "物业服务企业名录及行为记录", FIRM_COLUMNS, rows, records)
+    return Dataset(FIRMS_STEM, "物业服务企业名录及行为记录", FIRM_COLUMNS, rows, register)
 
 
 # ---------------------------------------------------------------- files
@@ -446,7 +447,8 @@ def datasets(ctx) -> list[Dataset]:
         _documents(c, ctx.as_of),
         _meetings(c, ctx.as_of, ctx.portal.rules.meeting_publish_days),
         # A lone community's site is the portal and holds the firm pages; a district's overview does.
-        *([firms_dataset(ctx.portal, ctx.as_of)] if ctx.portal.firms and not ctx.in_district else []),
+        *([firms_dataset(ctx.portal, firm_records(ctx.portal, ctx.as_of))]
+          if ctx.portal.firms and not ctx.in_district else []),
     ]
 
 
